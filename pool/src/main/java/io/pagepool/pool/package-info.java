@@ -1,0 +1,2 @@
+/** The page pool. */
+package io.pagepool.pool;
