@@ -1,0 +1,228 @@
+package io.pagepool.pool;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds the calling thread's cache and keeps the list of caches: one per platform thread
+ * (created on first use), and a small set of stripes shared by virtual threads under a
+ * try-lock, so that ten thousand virtual threads do not get ten thousand caches.
+ *
+ * <p>Caches of platform threads that have ended are reclaimed by {@link #reclaimEnded()}: their
+ * pages go back to the ring or their slabs and their counters are folded into {@code retired},
+ * so totals never go backwards. It runs when a thread registers, when the budget is spent, from
+ * the tuner and from a closing pool.
+ *
+ * <p>Threading: the list is copy-on-write under this object's monitor; {@link #local()} is
+ * lock-free. Lock order: this monitor, then the slab lock.
+ */
+final class CacheRegistry {
+    private final PagePool pool;
+    private final ThreadLocal<ThreadCache> local = ThreadLocal.withInitial(this::register);
+    private final ThreadCache[] stripes;
+    private final int stripeMask;
+    /** Counters of reclaimed caches; written under this monitor. */
+    private final Counters retired = new Counters();
+    private volatile ThreadCache[] caches = new ThreadCache[0];
+    private long nextId;
+
+    CacheRegistry(PagePool pool, int stripeCount, int capacity, int maxCapacity) {
+        this.pool = pool;
+        this.stripes = new ThreadCache[stripeCount];
+        this.stripeMask = stripeCount - 1;
+        for (int i = 0; i < stripeCount; i++) {
+            stripes[i] = new ThreadCache(nextId++, null, "virtual-stripe-" + i, capacity, maxCapacity);
+        }
+    }
+
+    /** The calling platform thread's cache, registered on first use. Not for virtual threads. */
+    ThreadCache local() {
+        return local.get();
+    }
+
+    /**
+     * The calling thread's cache: its own for a platform thread, else a stripe locked for it.
+     * Pair with {@link #release(ThreadCache)}.
+     */
+    ThreadCache acquire() {
+        Thread thread = Thread.currentThread();
+        return thread.isVirtual() ? lockStripe(thread) : local.get();
+    }
+
+    void release(ThreadCache cache) {
+        if (cache.isStripe()) {
+            cache.unlock();
+        }
+    }
+
+    private ThreadCache lockStripe(Thread thread) {
+        int start = (int) thread.threadId();
+        for (int round = 0; ; round++) {
+            for (int i = 0; i <= stripeMask; i++) {
+                ThreadCache stripe = stripes[(start + i) & stripeMask];
+                if (stripe.tryLock()) {
+                    return stripe;
+                }
+            }
+            if (round < 4) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // every stripe is held by a thread in a short critical section
+            }
+        }
+    }
+
+    private ThreadCache register() {
+        Thread thread = Thread.currentThread();
+        synchronized (this) {
+            reclaimEndedLocked();
+            ThreadCache cache = new ThreadCache(nextId++, thread, thread.getName(), pool.cacheCapacity(),
+                    pool.maxCacheCapacity());
+            ThreadCache[] grown = Arrays.copyOf(caches, caches.length + 1);
+            grown[caches.length] = cache;
+            caches = grown;
+            return cache;
+        }
+    }
+
+    /** Drains and forgets the caches of ended threads; returns how many. */
+    int reclaimEnded() {
+        synchronized (this) {
+            return reclaimEndedLocked();
+        }
+    }
+
+    private int reclaimEndedLocked() {
+        ThreadCache[] all = caches;
+        List<ThreadCache> kept = new ArrayList<>(all.length);
+        long[] sums = new long[Counters.COUNT];
+        for (ThreadCache cache : all) {
+            if (cache.ownerEnded()) {
+                pool.drain(cache); // the owner has ended: its actions happen-before isAlive() == false
+                cache.counters.addTo(sums);
+            } else {
+                kept.add(cache);
+            }
+        }
+        int reclaimed = all.length - kept.size();
+        if (reclaimed > 0) {
+            retired.absorb(sums);
+            caches = kept.toArray(new ThreadCache[0]);
+        }
+        return reclaimed;
+    }
+
+    /** Drains every stripe (taking each one's lock) and the calling platform thread's own cache. */
+    void drainReachable() {
+        for (ThreadCache stripe : stripes) {
+            while (!stripe.tryLock()) {
+                Thread.onSpinWait();
+            }
+            try {
+                pool.drain(stripe);
+            } finally {
+                stripe.unlock();
+            }
+        }
+        drainOwn();
+    }
+
+    /** Drains the calling platform thread's cache if it has one, without creating one. */
+    void drainOwn() {
+        Thread thread = Thread.currentThread();
+        if (thread.isVirtual()) {
+            return;
+        }
+        for (ThreadCache cache : caches) {
+            if (cache.owner == thread) {
+                pool.drain(cache);
+            }
+        }
+    }
+
+    /** Sets every cache's capacity (and stripes'). */
+    void setAllCapacities(int capacity) {
+        for (ThreadCache cache : caches) {
+            cache.setCapacity(capacity);
+        }
+        for (ThreadCache stripe : stripes) {
+            stripe.setCapacity(capacity);
+        }
+    }
+
+    /** Sets one cache's capacity; false when no cache has that id. */
+    boolean setCapacity(long cacheId, int capacity) {
+        for (ThreadCache cache : caches) {
+            if (cache.id == cacheId) {
+                cache.setCapacity(capacity);
+                return true;
+            }
+        }
+        for (ThreadCache stripe : stripes) {
+            if (stripe.id == cacheId) {
+                stripe.setCapacity(capacity);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds every counter (live caches, stripes, retired) into {@code sums}. */
+    synchronized void sumCounters(long[] sums) {
+        retired.addTo(sums);
+        for (ThreadCache cache : caches) {
+            cache.counters.addTo(sums);
+        }
+        for (ThreadCache stripe : stripes) {
+            stripe.counters.addTo(sums);
+        }
+    }
+
+    /** Snapshots of every live cache and stripe. */
+    List<CacheStats> cacheStats() {
+        ThreadCache[] all = caches;
+        List<CacheStats> out = new ArrayList<>(all.length + stripes.length);
+        for (ThreadCache cache : all) {
+            out.add(stats(cache));
+        }
+        for (ThreadCache stripe : stripes) {
+            out.add(stats(stripe));
+        }
+        return out;
+    }
+
+    private static CacheStats stats(ThreadCache c) {
+        Counters k = c.counters;
+        return new CacheStats(c.id, c.ownerName, c.owner == null ? -1 : c.owner.threadId(), c.isStripe(),
+                c.capacity(), c.sizeRacy(), k.get(Counters.ALLOC_FAST), k.get(Counters.UNDERFLOWS),
+                k.get(Counters.RECYCLE_CACHE_FULL), k.get(Counters.RECYCLE_CACHED));
+    }
+
+    /** Pages parked in caches now (racy), with the number of caches and their total capacity. */
+    record Occupancy(long cachedPages, long capacityTotal, int caches) {
+    }
+
+    Occupancy occupancy() {
+        long pages = 0;
+        long capacity = 0;
+        List<ThreadCache> all = all();
+        for (ThreadCache cache : all) {
+            pages += cache.sizeRacy();
+            capacity += cache.capacity();
+        }
+        return new Occupancy(pages, capacity, all.size());
+    }
+
+    /** Every live cache and stripe, for audits of a quiescent pool. */
+    List<ThreadCache> all() {
+        List<ThreadCache> out = new ArrayList<>(Arrays.asList(caches));
+        out.addAll(Arrays.asList(stripes));
+        return out;
+    }
+
+    /** Forgets the calling thread's registration in this pool's thread-local. */
+    void forgetLocal() {
+        local.remove();
+    }
+}

@@ -1,0 +1,179 @@
+package io.pagepool.pool;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One page of a {@link PagePool}: a lease handle with a reference count and a pre-made direct
+ * {@link ByteBuffer} view. The handle and its view live as long as the page's slab; the pool
+ * hands the same objects out again each time the page recycles, so holding a page costs no
+ * allocation.
+ *
+ * <p>Reference count: 0 while the page is free (in a cache, the ring or its slab), 1 when handed
+ * out, more after {@link #retain()}; the last {@link #release()} recycles the page. A page split
+ * into fragments carries a large bias that is removed when the page is used up.
+ *
+ * <p>Threading: {@code retain} and {@code release} may be called from any thread by a holder.
+ * The common case, a sole holder releasing, costs no atomic instruction: a holder that reads a
+ * count of 1 (acquire) is the only one, so it writes 0 plainly and recycles; the page then
+ * belongs to the releasing thread's cache until the recycle ring publishes it (release/acquire).
+ * Shared pages are decremented with compare-and-set.
+ */
+public final class Page {
+    private static final VarHandle REFCNT;
+
+    static {
+        try {
+            REFCNT = MethodHandles.lookup().findVarHandle(Page.class, "refcnt", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Reference count bias of a page split into fragments; each fragment handed out uses one. */
+    static final int FRAGMENT_BIAS = 1 << 30;
+
+    private final PagePool pool;
+    private final Slab slab;
+    private final int index;
+    private final long address;
+    private final MemorySegment segment;
+    private final ByteBuffer view;
+    /** Accessed through {@link #REFCNT} only. */
+    @SuppressWarnings("unused")
+    private int refcnt;
+
+    Page(PagePool pool, Slab slab, int index, MemorySegment segment) {
+        this.pool = pool;
+        this.slab = slab;
+        this.index = index;
+        this.segment = segment;
+        this.address = segment.address();
+        this.view = segment.asByteBuffer();
+    }
+
+    /**
+     * The page's direct buffer. When the page is handed out its position is 0, its limit is the
+     * page size and its order big-endian. It stays valid until the page's last release; do not
+     * keep it after that (a stale view may see the page's next holder's bytes).
+     */
+    public ByteBuffer buffer() {
+        return view;
+    }
+
+    /** The page's memory as a segment of {@link #sizeBytes()} bytes. */
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    /** The address of the page's first byte. */
+    public long address() {
+        return address;
+    }
+
+    /** The page size in bytes. */
+    public int sizeBytes() {
+        return view.capacity();
+    }
+
+    /** The pool this page belongs to. */
+    public PagePool pool() {
+        return pool;
+    }
+
+    /** The current reference count (0 when the page is free). Racy: for diagnostics. */
+    public int refCount() {
+        return (int) REFCNT.getOpaque(this);
+    }
+
+    /**
+     * Adds a reference: the page recycles only after one more {@link #release()}.
+     *
+     * @throws IllegalStateException if the page is not held (its count is 0)
+     */
+    public Page retain() {
+        int count = (int) REFCNT.getAcquire(this);
+        for (;;) {
+            if (count <= 0 || count == Integer.MAX_VALUE) {
+                throw new IllegalStateException(this + ": retain() of a page that is not held (refcount "
+                        + count + ")");
+            }
+            int witness = (int) REFCNT.compareAndExchange(this, count, count + 1);
+            if (witness == count) {
+                return this;
+            }
+            count = witness;
+        }
+    }
+
+    /**
+     * Drops a reference; the last one recycles the page into the releasing thread's cache.
+     *
+     * @throws IllegalStateException on a double release (the count is already 0); the pool is
+     *         left unchanged
+     */
+    public void release() {
+        int count = (int) REFCNT.getAcquire(this);
+        if (count == 1) {
+            REFCNT.set(this, 0);
+            pool.recycle(this);
+        } else {
+            releaseShared(count);
+        }
+    }
+
+    private void releaseShared(int count) {
+        for (;;) {
+            if (count <= 0) {
+                throw new IllegalStateException(this + " released twice: its refcount is already " + count);
+            }
+            int witness = (int) REFCNT.compareAndExchange(this, count, count - 1);
+            if (witness == count) {
+                if (count == 1) {
+                    pool.recycle(this);
+                } else {
+                    pool.countReleasedRefcnt();
+                }
+                return;
+            }
+            count = witness;
+        }
+    }
+
+    /** Makes the page held by one holder with a reset view. The caller owns the free page. */
+    void handOut() {
+        REFCNT.set(this, 1);
+        view.clear().order(ByteOrder.BIG_ENDIAN);
+    }
+
+    /** Turns a held page (count 1) into a fragment page carrying the bias. Owner only. */
+    void startFragments() {
+        REFCNT.set(this, FRAGMENT_BIAS);
+    }
+
+    /**
+     * Removes {@code unused} references of the fragment bias; returns true when that released
+     * the last reference, so the caller must recycle the page.
+     */
+    boolean dropFragmentBias(int unused) {
+        return (int) REFCNT.getAndAdd(this, -unused) == unused;
+    }
+
+    Slab slab() {
+        return slab;
+    }
+
+    /** The page's index inside its slab. */
+    int index() {
+        return index;
+    }
+
+    @Override
+    public String toString() {
+        return "page " + index + " of slab " + slab.id() + " of pool '" + pool.name() + "' at 0x"
+                + Long.toHexString(address);
+    }
+}

@@ -1,0 +1,688 @@
+package io.pagepool.pool;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A pool of fixed-size off-heap pages for packet processing: the Linux kernel's {@code page_pool}
+ * on the JVM.
+ *
+ * <pre>{@code
+ * try (PagePool pool = PagePool.builder().pageSize(2048).build()) {
+ *     Page page = pool.alloc();            // pop from this thread's cache
+ *     page.buffer().put(packet);
+ *     channel.send(page.buffer().flip(), peer);
+ *     page.release();                      // push back: no atomic, no allocation
+ * }
+ * }</pre>
+ *
+ * <p>Paths, fastest first: each platform thread pops and pushes pages on a private LIFO cache
+ * (no atomic, no allocation); an empty cache refills a batch from the shared recycle ring, or,
+ * when that is empty, carves a batch from slabs under a lock, mapping a new slab if the budget
+ * allows; a full cache flushes its colder half into the ring, and pages the ring cannot take go
+ * back to their slab. Pages released on another thread enter that thread's cache, so a
+ * cross-thread return costs one atomic step per batch. Virtual threads share a few striped caches.
+ *
+ * <p>Threading: every method may be called from any thread. The run-time setters are safe while
+ * other threads allocate; a cache applies a new capacity at its owner's next push or refill.
+ *
+ * <p>Memory: pages stay mapped while they recycle. A slab is returned to the OS only when all its
+ * pages are free (beyond {@link #slabReserve()} free slabs) or at {@link #close()}; never while a
+ * page of it is held.
+ */
+public final class PagePool implements AutoCloseable {
+    private final String name;
+    private final int pageSize;
+    private final long maxMemoryBytes;
+    private final Mapping mapping;
+    private final boolean stats;
+    private final boolean zero;
+    private final int maxCacheCapacity;
+    private final PoolListener listener;
+    private final Consumer<String> warnings;
+    private final RecycleRing ring;
+    private final SlabAllocator slabs;
+    private final CacheRegistry caches;
+    private final CloseMonitor closeMonitor;
+
+    private volatile int cacheCapacity;
+    private volatile int refillBatch;
+    private volatile boolean closed;
+
+    PagePool(PagePoolBuilder b) {
+        this.name = b.name;
+        this.pageSize = b.pageSize;
+        this.maxMemoryBytes = b.maxMemoryBytes;
+        this.mapping = b.mapping;
+        this.stats = b.stats && Counters.ENABLED;
+        this.zero = b.zero;
+        this.maxCacheCapacity = b.maxCacheCapacity;
+        this.listener = b.listener;
+        this.warnings = b.warnings;
+        this.cacheCapacity = b.cacheCapacity;
+        this.refillBatch = b.refillBatch;
+        this.ring = new RecycleRing(b.maxRingCapacity, b.ringCapacity);
+        SlabMapper mapper = new SlabMapper(b.mapping, b.preferMmap && NativeMemory.isAvailable(), b.slabBytes,
+                b.pageSize);
+        this.slabs = new SlabAllocator(this, mapper, b.slabBytes, b.pageSize, b.maxMemoryBytes, b.slabReserve,
+                b.listener, b.warnings);
+        this.caches = new CacheRegistry(this, b.virtualStripes, b.cacheCapacity, b.maxCacheCapacity);
+        this.closeMonitor = new CloseMonitor(this);
+    }
+
+    /** A builder with the kernel's defaults: 4 KiB pages, cache 128, refill 64, ring 1024. */
+    public static PagePoolBuilder builder() {
+        return new PagePoolBuilder();
+    }
+
+    // ------------------------------------------------------------------ allocation
+
+    /**
+     * Hands out a page (reference count 1, view reset).
+     *
+     * @throws PoolExhaustedException when the memory budget is spent
+     * @throws IllegalStateException when the pool is closed
+     */
+    public Page alloc() {
+        Page page = take(pageSize);
+        return page != null ? page : failAlloc();
+    }
+
+    /** Like {@link #alloc()}, but returns null when the budget is spent or the pool is closed. */
+    public Page tryAlloc() {
+        return take(pageSize);
+    }
+
+    /**
+     * Hands out a page's own view with limit {@code bytes} (zeroed up to {@code bytes} when the
+     * pool zeroes); release it with {@link #release(ByteBuffer)}. No allocation.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not 0..pageSize
+     * @throws PoolExhaustedException when the memory budget is spent
+     */
+    public ByteBuffer allocBuffer(int bytes) {
+        Page page = tryTake(bytes);
+        return page != null ? page.buffer().limit(bytes) : failAlloc().buffer();
+    }
+
+    /** Like {@link #allocBuffer(int)}, but returns null when the budget is spent or the pool is closed. */
+    public ByteBuffer tryAllocBuffer(int bytes) {
+        Page page = tryTake(bytes);
+        return page != null ? page.buffer().limit(bytes) : null;
+    }
+
+    private Page tryTake(int bytes) {
+        if (bytes < 0 || bytes > pageSize) {
+            throw new IllegalArgumentException("pool '" + name + "': " + bytes + " bytes requested; allowed 0 to "
+                    + pageSize + " (the page size)");
+        }
+        return take(bytes);
+    }
+
+    /** The fast path: pop from the platform thread's cache; one exit to the slow path. */
+    private Page take(int zeroBytes) {
+        if (!closed && !Thread.currentThread().isVirtual()) {
+            ThreadCache cache = caches.local();
+            Page page = cache.pop();
+            if (page != null) {
+                if (stats) {
+                    cache.counters.inc(Counters.ALLOC_FAST);
+                }
+                return handOut(page, zeroBytes);
+            }
+        }
+        return takeSlowPath(zeroBytes);
+    }
+
+    private Page takeSlowPath(int zeroBytes) {
+        ThreadCache cache = caches.acquire();
+        try {
+            if (closed) {
+                drain(cache);
+                waive(cache, WaiveReason.CLOSED, zeroBytes);
+                return null;
+            }
+            Page page = popOrRefill(cache, zeroBytes);
+            return page == null ? null : handOut(page, zeroBytes);
+        } finally {
+            caches.release(cache);
+        }
+    }
+
+    private Page handOut(Page page, int zeroBytes) {
+        page.handOut();
+        if (zero && zeroBytes > 0) {
+            MemorySegment.copy(Zeros.SEGMENT, 0, page.segment(), 0, zeroBytes);
+        }
+        return page;
+    }
+
+    /**
+     * Takes a free page from {@code cache}, refilling it when empty, and counts the path; null
+     * (counted as a waive) when the budget is spent. The caller owns {@code cache}.
+     */
+    private Page popOrRefill(ThreadCache cache, long requestedBytes) {
+        Page page = cache.pop();
+        if (page != null) {
+            count(cache, Counters.ALLOC_FAST);
+            return page;
+        }
+        if (refill(cache) == 0) {
+            waive(cache, WaiveReason.BUDGET, requestedBytes);
+            return null;
+        }
+        count(cache, Counters.HOLD_SLOW);
+        return cache.pop();
+    }
+
+    /** Refills an empty cache: a batch from the ring, else from slabs. Returns pages added. */
+    private int refill(ThreadCache cache) {
+        count(cache, Counters.UNDERFLOWS);
+        int batch = Math.max(1, Math.min(refillBatch, cache.capacity()));
+        cache.ensureRoom(cache.size + batch);
+        int got = ring.consume(cache.stack, cache.size, batch);
+        if (got > 0) {
+            count(cache, Counters.ALLOC_REFILL);
+        } else {
+            count(cache, Counters.ALLOC_EMPTY);
+            got = slabs.carve(cache.stack, cache.size, batch, cache.counters, stats);
+            if (got > 0) {
+                count(cache, Counters.ALLOC_SLOW);
+            } else if (caches.reclaimEnded() > 0) {
+                got = ring.consume(cache.stack, cache.size, batch); // pages of ended threads
+                if (got == 0) {
+                    got = slabs.carve(cache.stack, cache.size, batch, cache.counters, stats);
+                }
+            }
+        }
+        cache.size += got;
+        return got;
+    }
+
+    private Page failAlloc() {
+        if (closed) {
+            throw new IllegalStateException("pool '" + name + "' is closed");
+        }
+        throw new PoolExhaustedException("pool '" + name + "': memory budget of " + maxMemoryBytes
+                + " bytes is spent (" + slabs.bytesMapped() + " bytes mapped, no free page)");
+    }
+
+    /**
+     * Splits pages into fragments of {@code bytes} (8-byte aligned) and returns a view of exactly
+     * that size; a request larger than half a page takes a whole page. Each fragment holds one
+     * reference on its page: release it with {@link #release(ByteBuffer)}. The returned view is a
+     * new object (a slice).
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not 1..pageSize
+     * @throws PoolExhaustedException when the memory budget is spent
+     */
+    public ByteBuffer allocFragment(int bytes) {
+        if (bytes < 1 || bytes > pageSize) {
+            throw new IllegalArgumentException("pool '" + name + "': fragment of " + bytes
+                    + " bytes requested; allowed 1 to " + pageSize);
+        }
+        if (bytes > pageSize / 2) {
+            return alloc().buffer().slice(0, bytes);
+        }
+        ThreadCache cache = caches.acquire();
+        try {
+            if (closed) {
+                waive(cache, WaiveReason.CLOSED, bytes);
+                return failAlloc().buffer();
+            }
+            int offset = (cache.fragmentOffset + 7) & ~7;
+            Page page = cache.fragmentPage;
+            if (page == null || offset + bytes > pageSize) {
+                finishFragmentPage(cache);
+                page = popOrRefill(cache, bytes);
+                if (page == null) {
+                    return failAlloc().buffer();
+                }
+                page.handOut();
+                page.startFragments();
+                cache.fragmentPage = page;
+                cache.fragmentsHanded = 0;
+                offset = 0;
+            }
+            cache.fragmentOffset = offset + bytes;
+            cache.fragmentsHanded++;
+            if (zero) {
+                MemorySegment.copy(Zeros.SEGMENT, 0, page.segment(), offset, bytes);
+            }
+            return page.buffer().slice(offset, bytes);
+        } finally {
+            caches.release(cache);
+        }
+    }
+
+    /** Drops the unused part of the fragment bias of the cache's fragment page. Owner of cache. */
+    private void finishFragmentPage(ThreadCache cache) {
+        Page page = cache.fragmentPage;
+        if (page != null) {
+            cache.fragmentPage = null;
+            if (page.dropFragmentBias(Page.FRAGMENT_BIAS - cache.fragmentsHanded)) {
+                recycleInto(cache, page);
+            }
+        }
+    }
+
+    /**
+     * Hands out up to {@code n} pages into {@code out[0..n)}, for driver-style callers (RX ring
+     * refill). Returns how many; fewer than {@code n} only when the budget is spent or the pool is
+     * closed.
+     */
+    public int allocBulk(Page[] out, int n) {
+        Objects.checkFromIndexSize(0, n, out.length);
+        ThreadCache cache = caches.acquire();
+        try {
+            if (closed) {
+                waive(cache, WaiveReason.CLOSED, (long) n * pageSize);
+                return 0;
+            }
+            int got = 0;
+            while (got < n) {
+                int take = Math.min(cache.size, n - got);
+                if (take > 0) {
+                    for (int i = 0; i < take; i++) {
+                        out[got + i] = handOut(cache.stack[--cache.size], pageSize);
+                    }
+                    count(cache, Counters.ALLOC_FAST, take);
+                    got += take;
+                } else if (refill(cache) > 0) {
+                    Page page = cache.pop();
+                    out[got++] = handOut(page, pageSize);
+                    count(cache, Counters.HOLD_SLOW);
+                } else {
+                    waive(cache, WaiveReason.BUDGET, (long) (n - got) * pageSize);
+                    break;
+                }
+            }
+            return got;
+        } finally {
+            caches.release(cache);
+        }
+    }
+
+    // ------------------------------------------------------------------ release
+
+    /**
+     * Drops one reference of the page holding {@code buffer} (a page's view, a slice of it, or a
+     * fragment); the last one recycles the page.
+     *
+     * @throws IllegalArgumentException for a heap buffer or a direct buffer that is not this pool's
+     * @throws IllegalStateException on a double release
+     */
+    public void release(ByteBuffer buffer) {
+        pageOf(buffer).release();
+    }
+
+    /** Releases {@code in[0..n)}; every valid page is released even if one fails, then the first failure is thrown. */
+    public void releaseBulk(Page[] in, int n) {
+        Objects.checkFromIndexSize(0, n, in.length);
+        RuntimeException first = null;
+        for (int i = 0; i < n; i++) {
+            try {
+                in[i].release();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * The page holding {@code buffer}: found from its address (subtract the slab base, shift).
+     *
+     * @throws IllegalArgumentException for a heap buffer or memory that is not this pool's
+     */
+    public Page pageOf(ByteBuffer buffer) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("pool '" + name + "': a heap ByteBuffer (capacity "
+                    + buffer.capacity() + ") is not a page of this pool");
+        }
+        long address = MemorySegment.ofBuffer(buffer).address() - buffer.position();
+        Slab slab = slabs.find(address);
+        if (slab == null) {
+            throw new IllegalArgumentException("pool '" + name + "': the direct ByteBuffer at 0x"
+                    + Long.toHexString(address) + " (capacity " + buffer.capacity()
+                    + ") is not a page of this pool");
+        }
+        return slab.pageAt(address);
+    }
+
+    /** Called by {@link Page} when its last reference is dropped: push on this thread's cache. */
+    void recycle(Page page) {
+        if (!closed && !Thread.currentThread().isVirtual()) {
+            ThreadCache cache = caches.local();
+            if (cache.push(page)) {
+                if (stats) {
+                    cache.counters.inc(Counters.RECYCLE_CACHED);
+                }
+                return;
+            }
+        }
+        recycleSlowPath(page);
+    }
+
+    private void recycleSlowPath(Page page) {
+        if (closed) {
+            slabs.giveBackReleased(page);
+            caches.drainOwn();
+            return;
+        }
+        ThreadCache cache = caches.acquire();
+        try {
+            recycleInto(cache, page);
+        } finally {
+            caches.release(cache);
+        }
+    }
+
+    /** Pushes a free page on {@code cache}, flushing it first when full. The caller owns cache. */
+    private void recycleInto(ThreadCache cache, Page page) {
+        if (!cache.push(page)) {
+            makeRoom(cache);
+            if (!cache.push(page)) { // capacity 0: the tuner drained this cache
+                count(cache, Counters.RELEASE_SLOW);
+                spill(cache, new Page[] {page}, 1);
+                return;
+            }
+        }
+        count(cache, Counters.RECYCLE_CACHED);
+    }
+
+    /** Grows a stack that is below capacity, or flushes a full cache down to half its capacity. */
+    private void makeRoom(ThreadCache cache) {
+        int capacity = cache.capacity();
+        if (cache.size < capacity) {
+            cache.ensureRoom(capacity);
+            return;
+        }
+        count(cache, Counters.RECYCLE_CACHE_FULL);
+        int n = cache.size - capacity / 2;
+        spill(cache, cache.stack, n);
+        cache.dropColdest(n);
+    }
+
+    /** Moves {@code pages[0..n)} into the ring, and what it cannot take into their slabs. */
+    private void spill(ThreadCache cache, Page[] pages, int n) {
+        int inRing = closed ? 0 : ring.produce(pages, 0, n);
+        count(cache, Counters.RECYCLE_RING, inRing);
+        if (inRing < n) {
+            count(cache, Counters.RECYCLE_RING_FULL, n - inRing);
+            slabs.giveBack(pages, inRing, n - inRing);
+        }
+    }
+
+    /** Empties {@code cache} into the ring and slabs. The caller owns it (or its owner ended). */
+    void drain(ThreadCache cache) {
+        finishFragmentPage(cache);
+        int n = cache.size;
+        if (n > 0) {
+            int inRing = closed ? 0 : ring.produce(cache.stack, 0, n);
+            count(cache, Counters.RECYCLE_RING, inRing);
+            slabs.giveBack(cache.stack, inRing, n - inRing);
+            cache.dropColdest(n);
+        }
+    }
+
+    void countReleasedRefcnt() {
+        if (stats) {
+            ThreadCache cache = caches.acquire();
+            try {
+                cache.counters.inc(Counters.RECYCLE_RELEASED_REFCNT);
+            } finally {
+                caches.release(cache);
+            }
+        }
+    }
+
+    private void waive(ThreadCache cache, WaiveReason reason, long requestedBytes) {
+        count(cache, Counters.ALLOC_WAIVE);
+        count(cache, switch (reason) {
+            case BUDGET -> Counters.WAIVE_BUDGET;
+            case SIZE -> Counters.WAIVE_SIZE;
+            case CLOSED -> Counters.WAIVE_CLOSED;
+        });
+        try {
+            listener.waived(this, reason, requestedBytes);
+        } catch (RuntimeException e) {
+            warnings.accept("pool '" + name + "': listener failed: " + e);
+        }
+    }
+
+    /**
+     * Counts an allocation that the caller served elsewhere (the agent's JDK fallback for a request
+     * larger than a page, say), so that waives show in the statistics and JFR.
+     */
+    public void countWaive(WaiveReason reason, long requestedBytes) {
+        ThreadCache cache = caches.acquire();
+        try {
+            waive(cache, reason, requestedBytes);
+        } finally {
+            caches.release(cache);
+        }
+    }
+
+    private void count(ThreadCache cache, int counter) {
+        if (stats) {
+            cache.counters.inc(counter);
+        }
+    }
+
+    private void count(ThreadCache cache, int counter, long n) {
+        if (stats && n != 0) {
+            cache.counters.add(counter, n);
+        }
+    }
+
+    // ------------------------------------------------------------------ knobs (the tuner moves these)
+
+    /** Sets every cache's capacity and the capacity of caches created later: 1..maxCacheCapacity. */
+    public void setCacheCapacity(int pages) {
+        PagePoolBuilder.requireRange("cacheCapacity", pages, 1, maxCacheCapacity);
+        cacheCapacity = pages;
+        caches.setAllCapacities(pages);
+    }
+
+    /**
+     * Sets one cache's capacity (0 drains it at its owner's next release); false when no live
+     * cache has that id.
+     */
+    public boolean setCacheCapacity(long cacheId, int pages) {
+        PagePoolBuilder.requireRange("cacheCapacity", pages, 0, maxCacheCapacity);
+        return caches.setCapacity(cacheId, pages);
+    }
+
+    /** Pages an empty cache takes in one refill: 1..maxCacheCapacity. */
+    public void setRefillBatch(int pages) {
+        PagePoolBuilder.requireRange("refillBatch", pages, 1, maxCacheCapacity);
+        refillBatch = pages;
+    }
+
+    /** The ring's capacity: 1..maxRingCapacity. Lowering it never drops pages. */
+    public void setRingCapacity(int pages) {
+        PagePoolBuilder.requireRange("ringCapacity", pages, 1, ring.physicalSlots());
+        ring.setCapacity(pages);
+    }
+
+    /** Free slabs kept mapped; lowering it returns the extra free slabs to the OS now. */
+    public void setSlabReserve(int slabCount) {
+        PagePoolBuilder.requireRange("slabReserve", slabCount, 0, 1 << 20);
+        slabs.setSlabReserve(slabCount);
+    }
+
+    /** Returns free slabs beyond {@code keepFreeSlabs} to the OS; returns how many went. */
+    public int trim(int keepFreeSlabs) {
+        PagePoolBuilder.requireRange("keepFreeSlabs", keepFreeSlabs, 0, 1 << 20);
+        return slabs.trim(keepFreeSlabs);
+    }
+
+    /** Drains the caches of threads that have ended; returns how many were reclaimed. */
+    public int reclaimEndedThreadCaches() {
+        return caches.reclaimEnded();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public String name() {
+        return name;
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    public long maxMemoryBytes() {
+        return maxMemoryBytes;
+    }
+
+    /** Capacity of new caches. */
+    public int cacheCapacity() {
+        return cacheCapacity;
+    }
+
+    public int maxCacheCapacity() {
+        return maxCacheCapacity;
+    }
+
+    public int refillBatch() {
+        return refillBatch;
+    }
+
+    public int ringCapacity() {
+        return ring.capacity();
+    }
+
+    public int maxRingCapacity() {
+        return ring.physicalSlots();
+    }
+
+    public int slabReserve() {
+        return slabs.slabReserve();
+    }
+
+    public boolean statsEnabled() {
+        return stats;
+    }
+
+    public boolean zeroes() {
+        return zero;
+    }
+
+    /** True when slabs come from {@code mmap} (native access enabled), false when from a JDK arena. */
+    public boolean usesMmap() {
+        return slabs.usesMmap();
+    }
+
+    /** A snapshot of every counter and gauge. Any thread; about one pass over the caches. */
+    public PoolStats stats() {
+        long[] s = new long[Counters.COUNT];
+        caches.sumCounters(s);
+        slabs.lockedCounters.addTo(s);
+        long hold = s[Counters.ALLOC_FAST] + s[Counters.HOLD_SLOW];
+        long release = s[Counters.RECYCLE_CACHED] + s[Counters.RELEASE_SLOW];
+        CacheRegistry.Occupancy o = caches.occupancy();
+        return new PoolStats(s[Counters.ALLOC_FAST], s[Counters.ALLOC_SLOW], s[Counters.ALLOC_SLOW_HIGH_ORDER],
+                s[Counters.ALLOC_EMPTY], s[Counters.ALLOC_REFILL], s[Counters.ALLOC_WAIVE],
+                s[Counters.RECYCLE_CACHED], s[Counters.RECYCLE_CACHE_FULL], s[Counters.RECYCLE_RING],
+                s[Counters.RECYCLE_RING_FULL], s[Counters.RECYCLE_RELEASED_REFCNT], hold, release, hold - release,
+                s[Counters.WAIVE_BUDGET], s[Counters.WAIVE_SIZE], s[Counters.WAIVE_CLOSED],
+                slabs.pagesMapped(), slabs.bytesMapped(), maxMemoryBytes, slabs.slabsMappedTotal(),
+                slabs.slabsUnmappedTotal(), slabs.mappingFallbacks(), ring.size(), ring.capacity(),
+                o.cachedPages(), o.caches(), o.capacityTotal());
+    }
+
+    /** Snapshots of every thread cache and virtual-thread stripe. */
+    public List<CacheStats> cacheStats() {
+        return caches.cacheStats();
+    }
+
+    // ------------------------------------------------------------------ close
+
+    /**
+     * Stops new allocations, drains the ring, the stripes, this thread's cache and the caches of
+     * ended threads, and returns every free slab to the OS. Slabs with pages still held stay
+     * mapped: they are returned as those pages are released; a daemon thread retries and reports
+     * (warning line and {@link PoolListener#closeStalled}) how many pages are in flight and for
+     * how long. Pages parked in caches of live threads go back at those threads' next call or
+     * when they end. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (closeMonitor) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        slabs.startClosing();
+        caches.drainReachable();
+        caches.reclaimEnded();
+        drainRing();
+        caches.forgetLocal();
+        closeMonitor.start();
+    }
+
+    /** Moves every page in the ring back to its slab. */
+    void drainRing() {
+        Page[] batch = new Page[64];
+        int n;
+        while ((n = ring.consume(batch, 0, batch.length)) > 0) {
+            slabs.giveBack(batch, 0, n);
+        }
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** True once closed and every slab is back with the OS. */
+    public boolean isFullyClosed() {
+        return closed && slabs.bytesMapped() == 0;
+    }
+
+    /** Waits until {@link #isFullyClosed()}; false when the timeout passed first. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return closeMonitor.await(timeout);
+    }
+
+    PoolListener listener() {
+        return listener;
+    }
+
+    Consumer<String> warnings() {
+        return warnings;
+    }
+
+    SlabAllocator slabs() {
+        return slabs;
+    }
+
+    RecycleRing ring() {
+        return ring;
+    }
+
+    CacheRegistry caches() {
+        return caches;
+    }
+
+    @Override
+    public String toString() {
+        return "PagePool[" + name + ", pageSize=" + pageSize + ", mapping=" + mapping + ", bytesMapped="
+                + slabs.bytesMapped() + "/" + maxMemoryBytes + (closed ? ", closed" : "") + "]";
+    }
+}

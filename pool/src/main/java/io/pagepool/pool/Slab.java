@@ -1,0 +1,107 @@
+package io.pagepool.pool;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * One region mapped from the OS and carved into pages. Its pages' handles and views are made
+ * once, when the slab is mapped; the region goes back to the OS only when every page is free in
+ * its free list (or at close), so no held page ever loses its memory.
+ *
+ * <p>Threading: the free list is guarded by {@link SlabAllocator}'s lock; the rest is final.
+ */
+final class Slab {
+    private final int id;
+    private final Arena arena;
+    private final long base;
+    private final long sizeBytes;
+    private final int pageShift;
+    private final Mapping mapping;
+    private final Page[] pages;
+    /** Indexes of the free pages; guarded by the allocator's lock. */
+    private final int[] free;
+    private int freeCount;
+
+    Slab(PagePool pool, int id, SlabMapper.Region region, int pageSize) {
+        this.id = id;
+        this.arena = region.arena();
+        MemorySegment segment = region.segment();
+        this.base = segment.address();
+        this.sizeBytes = segment.byteSize();
+        this.pageShift = Integer.numberOfTrailingZeros(pageSize);
+        this.mapping = region.applied();
+        int count = (int) (sizeBytes >>> pageShift);
+        this.pages = new Page[count];
+        this.free = new int[count];
+        for (int i = 0; i < count; i++) {
+            pages[i] = new Page(pool, this, i, segment.asSlice((long) i << pageShift, pageSize));
+            free[i] = count - 1 - i; // pop hands out the lowest address first
+        }
+        this.freeCount = count;
+    }
+
+    int id() {
+        return id;
+    }
+
+    long base() {
+        return base;
+    }
+
+    long sizeBytes() {
+        return sizeBytes;
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    int pageCount() {
+        return pages.length;
+    }
+
+    boolean contains(long address) {
+        return address - base >= 0 && address - base < sizeBytes;
+    }
+
+    /** The page holding {@code address}, which must lie in this slab. */
+    Page pageAt(long address) {
+        return pages[(int) ((address - base) >>> pageShift)];
+    }
+
+    Page page(int index) {
+        return pages[index];
+    }
+
+    int freeCount() {
+        return freeCount;
+    }
+
+    boolean isAllFree() {
+        return freeCount == pages.length;
+    }
+
+    /** Moves up to {@code n} free pages into {@code out[offset..]}; returns how many. Lock held. */
+    int take(Page[] out, int offset, int n) {
+        int k = Math.min(n, freeCount);
+        for (int i = 0; i < k; i++) {
+            out[offset + i] = pages[free[--freeCount]];
+        }
+        return k;
+    }
+
+    /** Puts a free page of this slab back. Lock held. */
+    void giveBack(Page page) {
+        free[freeCount++] = page.index();
+    }
+
+    /** Returns the region to the OS; false if a stale view still pins it (retry later). */
+    boolean unmap() {
+        try {
+            arena.close();
+            return true;
+        } catch (IllegalStateException inUse) {
+            return false;
+        }
+    }
+}

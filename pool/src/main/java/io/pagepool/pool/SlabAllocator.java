@@ -1,0 +1,270 @@
+package io.pagepool.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The slow path: maps slabs from the OS inside the memory budget, carves pages from them in bulk,
+ * takes pages back, and returns whole free slabs to the OS beyond the reserve (or at close).
+ *
+ * <p>Threading: every method that changes slabs runs under {@link #lock}. The address table is
+ * immutable and published through a volatile field, so {@link #find(long)} takes no lock. The
+ * gauges ({@code bytesMapped} …) are written under the lock and read by any thread.
+ */
+final class SlabAllocator {
+    final ReentrantLock lock = new ReentrantLock();
+    /** Events counted on paths that have no cache of their own; written under {@link #lock}. */
+    final Counters lockedCounters = new Counters();
+
+    private final PagePool pool;
+    private final SlabMapper mapper;
+    private final long slabBytes;
+    private final int pageSize;
+    private final long maxMemoryBytes;
+    private final PoolListener listener;
+    private final Consumer<String> warnings;
+    private final List<Slab> slabs = new ArrayList<>();
+    private volatile SlabTable table = SlabTable.EMPTY;
+    private final int windowShift;
+
+    private volatile long bytesMapped;
+    private volatile long slabsMappedTotal;
+    private volatile long slabsUnmappedTotal;
+    private volatile long mappingFallbacks;
+    private volatile int slabReserve;
+    private int fullyFreeSlabs;
+    private int nextSlabId;
+    private boolean warnedFallback;
+    private boolean closing;
+
+    SlabAllocator(PagePool pool, SlabMapper mapper, long slabBytes, int pageSize, long maxMemoryBytes,
+                  int slabReserve, PoolListener listener, Consumer<String> warnings) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.slabBytes = slabBytes;
+        this.pageSize = pageSize;
+        this.maxMemoryBytes = maxMemoryBytes;
+        this.slabReserve = slabReserve;
+        this.listener = listener;
+        this.warnings = warnings;
+        this.windowShift = Long.numberOfTrailingZeros(slabBytes);
+    }
+
+    /** The slab holding {@code address}, or null. Any thread, no lock. */
+    Slab find(long address) {
+        return table.find(address);
+    }
+
+    /**
+     * Moves up to {@code n} free pages into {@code out[offset..]}, mapping a new slab when none is
+     * free and the budget allows. Returns how many (0: budget spent or closing). Counts a slab
+     * mapping as {@code allocSlowHighOrder} in {@code counters}, which the caller owns.
+     */
+    int carve(Page[] out, int offset, int n, Counters counters, boolean stats) {
+        lock.lock();
+        try {
+            if (closing) {
+                return 0;
+            }
+            int got = 0;
+            for (int i = 0; i < slabs.size() && got < n; i++) {
+                got += takeFrom(slabs.get(i), out, offset + got, n - got);
+            }
+            while (got < n && bytesMapped + slabBytes <= maxMemoryBytes) {
+                Slab slab;
+                try {
+                    slab = mapSlab();
+                } catch (OutOfMemoryError refused) {
+                    warnings.accept("pool '" + pool.name() + "': the OS refused a " + slabBytes
+                            + "-byte slab (" + refused.getMessage() + "); treating it as a spent budget");
+                    break;
+                }
+                if (stats) {
+                    counters.inc(Counters.ALLOC_SLOW_HIGH_ORDER);
+                }
+                got += takeFrom(slab, out, offset + got, n - got);
+            }
+            return got;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int takeFrom(Slab slab, Page[] out, int offset, int n) {
+        if (slab.freeCount() == 0) {
+            return 0;
+        }
+        if (slab.isAllFree()) {
+            fullyFreeSlabs--;
+        }
+        return slab.take(out, offset, n);
+    }
+
+    private Slab mapSlab() {
+        long start = System.nanoTime();
+        SlabMapper.Region region = mapper.map(slabBytes);
+        Slab slab = new Slab(pool, nextSlabId++, region, pageSize);
+        slabs.add(slab);
+        fullyFreeSlabs++;
+        table = new SlabTable(slabs, windowShift);
+        bytesMapped += slab.sizeBytes();
+        slabsMappedTotal++;
+        long took = System.nanoTime() - start;
+        if (region.fallbackReason() != null) {
+            mappingFallbacks++;
+            if (!warnedFallback) {
+                warnedFallback = true;
+                warnings.accept("pool '" + pool.name() + "': mapping " + mapper.requested() + " unavailable, using "
+                        + region.applied() + ": " + region.fallbackReason());
+            }
+            notify(l -> l.mappingFallback(pool, mapper.requested(), region.applied(), region.fallbackReason()));
+        }
+        notify(l -> l.slabMapped(pool, slab.sizeBytes(), region.applied(), took));
+        return slab;
+    }
+
+    /** Puts free pages back into their slabs; unmaps slabs that become free beyond the reserve. */
+    void giveBack(Page[] pages, int offset, int n) {
+        lock.lock();
+        try {
+            for (int i = offset; i < offset + n; i++) {
+                Slab slab = pages[i].slab();
+                slab.giveBack(pages[i]);
+                pages[i] = null;
+                if (slab.isAllFree()) {
+                    fullyFreeSlabs++;
+                }
+            }
+            trimLocked(closing ? 0 : slabReserve);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts back a page released after close; counts the release. */
+    void giveBackReleased(Page page) {
+        lock.lock();
+        try {
+            lockedCounters.inc(Counters.RELEASE_SLOW);
+            Slab slab = page.slab();
+            slab.giveBack(page);
+            if (slab.isAllFree()) {
+                fullyFreeSlabs++;
+            }
+            trimLocked(closing ? 0 : slabReserve);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean usesMmap() {
+        return mapper.usesMmap();
+    }
+
+    /** Returns free slabs to the OS until at most {@code keepFreeSlabs} stay mapped; returns how many went. */
+    int trim(int keepFreeSlabs) {
+        lock.lock();
+        try {
+            return trimLocked(keepFreeSlabs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int trimLocked(int keep) {
+        if (fullyFreeSlabs <= keep) {
+            return 0;
+        }
+        int returned = 0;
+        // newest first: older slabs are carved first, so newer ones are the likeliest to stay idle
+        for (int i = slabs.size() - 1; i >= 0 && fullyFreeSlabs > keep; i--) {
+            Slab slab = slabs.get(i);
+            if (slab.isAllFree() && slab.unmap()) {
+                slabs.remove(i);
+                fullyFreeSlabs--;
+                bytesMapped -= slab.sizeBytes();
+                slabsUnmappedTotal++;
+                returned++;
+                notify(l -> l.slabUnmapped(pool, slab.sizeBytes()));
+            }
+        }
+        if (returned > 0) {
+            table = new SlabTable(slabs, windowShift);
+        }
+        return returned;
+    }
+
+    /** From now on carve nothing and unmap every slab as soon as it is free. */
+    void startClosing() {
+        lock.lock();
+        try {
+            closing = true;
+            trimLocked(0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setSlabReserve(int slabs) {
+        lock.lock();
+        try {
+            this.slabReserve = slabs;
+            trimLocked(closing ? 0 : slabs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int slabReserve() {
+        return slabReserve;
+    }
+
+    long bytesMapped() {
+        return bytesMapped;
+    }
+
+    long pagesMapped() {
+        return bytesMapped / pageSize;
+    }
+
+    long slabsMappedTotal() {
+        return slabsMappedTotal;
+    }
+
+    long slabsUnmappedTotal() {
+        return slabsUnmappedTotal;
+    }
+
+    long mappingFallbacks() {
+        return mappingFallbacks;
+    }
+
+    /** Slabs mapped now. Lock held or racy. */
+    int slabCount() {
+        return slabs.size();
+    }
+
+    /** Free pages in slab free lists. Lock held. */
+    long freePagesInSlabs() {
+        long free = 0;
+        for (Slab slab : slabs) {
+            free += slab.freeCount();
+        }
+        return free;
+    }
+
+    /** A copy of the mapped slabs. Lock held. */
+    List<Slab> slabsLocked() {
+        return List.copyOf(slabs);
+    }
+
+    private void notify(Consumer<PoolListener> event) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            warnings.accept("pool '" + pool.name() + "': listener failed: " + e);
+        }
+    }
+}

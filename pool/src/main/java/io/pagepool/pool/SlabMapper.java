@@ -1,0 +1,91 @@
+package io.pagepool.pool;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Gets slab memory from the OS and applies the {@link Mapping} once.
+ *
+ * <p>With native access enabled the memory comes from {@code mmap} (aligned, so huge pages
+ * work) and {@code munmap} runs when the slab's arena closes. Without it the memory comes from
+ * a shared {@link Arena}, which needs no restricted call (the JDK zeroes it, so such slabs are
+ * pre-faulted whatever the mode). Either way every view of the slab is tied to one shared arena:
+ * once a slab is returned, a stale view throws {@link IllegalStateException} instead of
+ * touching unmapped memory.
+ */
+final class SlabMapper {
+    /** The OS page every pre-fault touch steps by. */
+    private static final int OS_PAGE_BYTES = 4096;
+
+    /** A mapped slab region; {@code fallbackReason} is null when {@code applied} was requested. */
+    record Region(Arena arena, MemorySegment segment, Mapping applied, String fallbackReason) {
+    }
+
+    private final Mapping requested;
+    private final boolean nativeCalls;
+    private final long alignBytes;
+
+    SlabMapper(Mapping requested, boolean nativeCalls, long slabBytes, int pageSize) {
+        this.requested = requested;
+        this.nativeCalls = nativeCalls;
+        this.alignBytes = Math.max(pageSize, Math.min(slabBytes, NativeMemory.HUGE_PAGE_BYTES));
+    }
+
+    /** True when slabs come from {@code mmap}, false when from a JDK arena. */
+    Mapping requested() {
+        return requested;
+    }
+
+    boolean usesMmap() {
+        return nativeCalls;
+    }
+
+    /** Maps {@code bytes}; throws {@link OutOfMemoryError} when the OS refuses. */
+    @SuppressWarnings("restricted") // reinterpret: only reached when native access is enabled
+    Region map(long bytes) {
+        if (!nativeCalls) {
+            Arena arena = Arena.ofShared();
+            MemorySegment segment = arena.allocate(bytes, alignBytes);
+            String reason = requested.needsNativeCalls()
+                    ? requested + " needs native access: run the JVM with " + NativeMemory.NATIVE_ACCESS_FLAG
+                    : null;
+            return new Region(arena, segment, reason == null ? requested : Mapping.PREFAULT, reason);
+        }
+        long address = NativeMemory.mmap(bytes, alignBytes);
+        Arena arena = Arena.ofShared();
+        MemorySegment segment = MemorySegment.ofAddress(address)
+                .reinterpret(bytes, arena, s -> NativeMemory.munmap(s.address(), bytes));
+        Mapping applied = requested;
+        String reason = null;
+        switch (requested) {
+            case PLAIN -> { }
+            case PREFAULT -> prefault(segment);
+            case HUGEPAGE -> {
+                int errno = NativeMemory.madviseHugePage(address, bytes);
+                if (errno != 0) {
+                    applied = Mapping.PREFAULT;
+                    reason = "madvise(MADV_HUGEPAGE) failed with errno " + errno;
+                }
+                prefault(segment);
+            }
+            case PINNED -> {
+                int errno = NativeMemory.mlock(address, bytes);
+                if (errno != 0) {
+                    applied = Mapping.PREFAULT;
+                    reason = "mlock refused with errno " + errno
+                            + " (RLIMIT_MEMLOCK too small? raise 'ulimit -l')";
+                    prefault(segment);
+                }
+            }
+        }
+        return new Region(arena, segment, applied, reason);
+    }
+
+    /** Touches one byte per OS page so that later accesses take no page fault. */
+    private static void prefault(MemorySegment segment) {
+        for (long offset = 0; offset < segment.byteSize(); offset += OS_PAGE_BYTES) {
+            segment.set(ValueLayout.JAVA_BYTE, offset, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.pagepool.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * A LIFO stack of free pages private to one thread (the kernel's per-NAPI alloc cache), or, for
+ * virtual threads, one of a few striped stacks shared under a tiny lock.
+ *
+ * <p>Invariants: {@code stack[0..size)} holds free pages (refcount 0), hottest on top;
+ * {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
+ * capacity was lowered, which the owner repairs at its next overflow.
+ *
+ * <p>Threading: only the owner thread (or the holder of a stripe's lock) touches the stack,
+ * {@code size}, the fragment state and the counters. {@code capacity} is written by any thread
+ * (the tuner) with an opaque store and read by the owner with an opaque load, so a new value is
+ * seen at the owner's next push. Other threads read {@code size} and the counters racily, for
+ * statistics only. A dead owner's cache is drained by whoever sweeps, after
+ * {@link Thread#isAlive()} returned false (which happens-after everything the owner did).
+ */
+final class ThreadCache {
+    private static final VarHandle CAPACITY;
+    private static final VarHandle SIZE;
+    private static final VarHandle LOCK;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CAPACITY = lookup.findVarHandle(ThreadCache.class, "capacity", int.class);
+            SIZE = lookup.findVarHandle(ThreadCache.class, "size", int.class);
+            LOCK = lookup.findVarHandle(ThreadCache.class, "locked", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final long id;
+    /** The owning platform thread, or null for a virtual-thread stripe. */
+    final Thread owner;
+    final String ownerName;
+    final Counters counters = new Counters();
+    private final int maxCapacity;
+
+    Page[] stack;
+    int size;
+    @SuppressWarnings("unused")
+    private int capacity;
+    /** Stripe lock word: 0 free, 1 held. Unused for platform-thread caches. */
+    @SuppressWarnings("unused")
+    private int locked;
+
+    /** The page currently being split into fragments, its next offset and fragments handed out. */
+    Page fragmentPage;
+    int fragmentOffset;
+    int fragmentsHanded;
+
+    ThreadCache(long id, Thread owner, String ownerName, int capacity, int maxCapacity) {
+        this.id = id;
+        this.owner = owner;
+        this.ownerName = ownerName;
+        this.maxCapacity = maxCapacity;
+        this.stack = new Page[Math.max(1, capacity)];
+        CAPACITY.setOpaque(this, capacity);
+    }
+
+    /** Pops the hottest free page, or null when empty. Owner only. */
+    Page pop() {
+        int s = size;
+        if (s == 0) {
+            return null;
+        }
+        size = --s;
+        return stack[s];
+    }
+
+    /** Pushes a free page; false when the cache is at capacity. Owner only. */
+    boolean push(Page page) {
+        int s = size;
+        Page[] st = stack;
+        if (s >= capacity() || s >= st.length) {
+            return false;
+        }
+        st[s] = page;
+        size = s + 1;
+        return true;
+    }
+
+    int capacity() {
+        return (int) CAPACITY.getOpaque(this);
+    }
+
+    /** Any thread; the owner applies it at its next push or refill. */
+    void setCapacity(int capacity) {
+        CAPACITY.setOpaque(this, capacity);
+    }
+
+    int sizeRacy() {
+        return (int) SIZE.getOpaque(this);
+    }
+
+    /** Makes room for {@code capacity} pages if the stack is smaller. Owner only. */
+    void ensureRoom(int pages) {
+        int wanted = Math.min(Math.max(pages, size), maxCapacity);
+        if (stack.length < wanted) {
+            stack = Arrays.copyOf(stack, wanted);
+        }
+    }
+
+    /**
+     * Forgets the {@code n} coldest pages, {@code stack[0..n)}, which the caller has already moved
+     * elsewhere, and shifts the rest down. Owner only.
+     */
+    void dropColdest(int n) {
+        System.arraycopy(stack, n, stack, 0, size - n);
+        Arrays.fill(stack, size - n, size, null);
+        size -= n;
+    }
+
+    boolean isStripe() {
+        return owner == null;
+    }
+
+    /** True when this is a platform thread's cache whose thread has ended. */
+    boolean ownerEnded() {
+        return owner != null && !owner.isAlive();
+    }
+
+    boolean tryLock() {
+        return LOCK.compareAndSet(this, 0, 1);
+    }
+
+    void unlock() {
+        LOCK.setRelease(this, 0);
+    }
+}
