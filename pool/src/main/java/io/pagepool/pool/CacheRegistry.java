@@ -113,8 +113,8 @@ final class CacheRegistry {
         return reclaimed;
     }
 
-    /** Drains every stripe (taking each one's lock) and the calling platform thread's own cache. */
-    void drainReachable() {
+    /** Drains every stripe, taking each one's lock. */
+    void drainStripes() {
         for (ThreadCache stripe : stripes) {
             while (!stripe.tryLock()) {
                 Thread.onSpinWait();
@@ -125,7 +125,6 @@ final class CacheRegistry {
                 stripe.unlock();
             }
         }
-        drainOwn();
     }
 
     /** Drains the calling platform thread's cache if it has one, without creating one. */

@@ -41,6 +41,7 @@ final class CloseMonitor {
             }
             pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
             pool.caches().reclaimEnded();
+            pool.caches().drainStripes(); // a virtual thread may have pushed while close drained them
             pool.drainRing();
             pool.slabs().trim(0);
             long stalled = System.nanoTime() - closeStartNanos;

@@ -629,7 +629,8 @@ public final class PagePool implements AutoCloseable {
             closed = true;
         }
         slabs.startClosing();
-        caches.drainReachable();
+        caches.drainStripes();
+        caches.drainOwn();
         caches.reclaimEnded();
         drainRing();
         caches.forgetLocal();

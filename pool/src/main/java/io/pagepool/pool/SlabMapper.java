@@ -24,12 +24,16 @@ final class SlabMapper {
 
     private final Mapping requested;
     private final boolean nativeCalls;
-    private final long alignBytes;
+    /** mmap alignment: a huge page (or the slab, if smaller), so HUGEPAGE slabs get huge pages. */
+    private final long mmapAlignBytes;
+    /** Arena alignment: a page. More would make the JDK allocate and zero size + alignment. */
+    private final long arenaAlignBytes;
 
     SlabMapper(Mapping requested, boolean nativeCalls, long slabBytes, int pageSize) {
         this.requested = requested;
         this.nativeCalls = nativeCalls;
-        this.alignBytes = Math.max(pageSize, Math.min(slabBytes, NativeMemory.HUGE_PAGE_BYTES));
+        this.mmapAlignBytes = Math.max(pageSize, Math.min(slabBytes, NativeMemory.HUGE_PAGE_BYTES));
+        this.arenaAlignBytes = Math.max(pageSize, OS_PAGE_BYTES);
     }
 
     /** True when slabs come from {@code mmap}, false when from a JDK arena. */
@@ -46,13 +50,13 @@ final class SlabMapper {
     Region map(long bytes) {
         if (!nativeCalls) {
             Arena arena = Arena.ofShared();
-            MemorySegment segment = arena.allocate(bytes, alignBytes);
+            MemorySegment segment = arena.allocate(bytes, arenaAlignBytes);
             String reason = requested.needsNativeCalls()
                     ? requested + " needs native access: run the JVM with " + NativeMemory.NATIVE_ACCESS_FLAG
                     : null;
             return new Region(arena, segment, reason == null ? requested : Mapping.PREFAULT, reason);
         }
-        long address = NativeMemory.mmap(bytes, alignBytes);
+        long address = NativeMemory.mmap(bytes, mmapAlignBytes);
         Arena arena = Arena.ofShared();
         MemorySegment segment = MemorySegment.ofAddress(address)
                 .reinterpret(bytes, arena, s -> NativeMemory.munmap(s.address(), bytes));
