@@ -7,9 +7,11 @@ import java.lang.invoke.VarHandle;
  * One writer's set of page_pool counters: a {@code long[]} indexed by the constants below.
  *
  * <p>Threading: exactly one thread writes a given instance at a time (a thread cache's owner, the
- * holder of a stripe lock, or the holder of the slab lock); writes are opaque so they are never
- * hoisted out of a loop, and any thread reads with opaque loads and sums. A reader may see a
- * counter a few events behind, never a torn value.
+ * holder of a stripe lock, or the holder of the slab lock), with plain stores; any thread reads
+ * with opaque loads and sums. Plain stores keep the fast path free of the compiler barriers that
+ * opaque stores imply (measured: ~10 ns per alloc+release); the price is that a reader may see a
+ * counter behind by the events of a loop the JIT has not yet flushed to memory, never a torn
+ * value (64-bit HotSpot reads and writes longs atomically).
  */
 final class Counters {
     static final int ALLOC_FAST = 0;
@@ -47,14 +49,14 @@ final class Counters {
 
     private final long[] counts = new long[COUNT];
 
-    /** Adds one to {@code counter}. Owner only. */
+    /** Adds one to {@code counter}. Owner only; plain store. */
     void inc(int counter) {
-        LONGS.setOpaque(counts, counter, counts[counter] + 1);
+        counts[counter]++;
     }
 
-    /** Adds {@code n} to {@code counter}. Owner only. */
+    /** Adds {@code n} to {@code counter}. Owner only; plain store. */
     void add(int counter, long n) {
-        LONGS.setOpaque(counts, counter, counts[counter] + n);
+        counts[counter] += n;
     }
 
     /** Reads {@code counter}. Any thread. */
@@ -72,7 +74,7 @@ final class Counters {
     /** Adds {@code from} into this set; the caller is this set's single writer. */
     void absorb(long[] from) {
         for (int i = 0; i < COUNT; i++) {
-            LONGS.setOpaque(counts, i, counts[i] + from[i]);
+            counts[i] += from[i];
         }
     }
 }

@@ -22,8 +22,8 @@
  *   <li>Recycle ring: a producer writes a slot plainly, then the slot's sequence with release; a
  *       consumer reads the sequence with acquire, then the slot. Claiming uses CAS on the
  *       producer and consumer indexes; each side reads the other's index with acquire.
- *   <li>Counters: the owner writes opaque, readers read opaque and sum; no ordering with other
- *       data is implied.
+ *   <li>Counters: the owner writes plainly, readers read opaque and sum; no ordering with other
+ *       data is implied (see {@code Counters}).
  *   <li>Cache capacity: written opaque by any thread (the tuner), read opaque by the owner.
  *   <li>Slab table: immutable, published through a volatile field (release/acquire).
  *   <li>A cache of an ended thread is read by the sweeper after {@code Thread.isAlive()} returned
