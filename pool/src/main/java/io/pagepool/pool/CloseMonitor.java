@@ -53,13 +53,15 @@ final class CloseMonitor {
     }
 
     private void report(long stalledNanos) {
-        PoolStats stats = pool.stats();
+        // counted page by page, not from the counters, so the report holds with stats off
+        long held = pool.slabs().heldPages();
+        long parked = pool.caches().occupancy().cachedPages();
         pool.warnings().accept("pool '" + pool.name() + "': close has waited " + formatSeconds(stalledNanos)
-                + " for " + stats.inflightPages() + " pages still held by the application and "
-                + stats.cachedPages() + " parked in caches of live threads; " + stats.bytesMapped()
+                + " for " + held + " pages still held by the application and " + parked
+                + " parked in caches of live threads; " + pool.slabs().bytesMapped()
                 + " bytes stay mapped until they come back");
         try {
-            pool.listener().closeStalled(pool, stats.inflightPages(), stats.cachedPages(), stalledNanos);
+            pool.listener().closeStalled(pool, held, parked, stalledNanos);
         } catch (RuntimeException e) {
             pool.warnings().accept("pool '" + pool.name() + "': listener failed: " + e);
         }

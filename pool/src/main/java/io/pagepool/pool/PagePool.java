@@ -139,13 +139,12 @@ public final class PagePool implements AutoCloseable {
     }
 
     private Page takeSlowPath(int zeroBytes) {
+        if (closed) {
+            waiveClosed(zeroBytes);
+            return null;
+        }
         ThreadCache cache = caches.acquire();
         try {
-            if (closed) {
-                drain(cache);
-                waive(cache, WaiveReason.CLOSED, zeroBytes);
-                return null;
-            }
             Page page = popOrRefill(cache, zeroBytes);
             return page == null ? null : handOut(page, zeroBytes);
         } finally {
@@ -228,12 +227,12 @@ public final class PagePool implements AutoCloseable {
         if (bytes > pageSize / 2) {
             return alloc().buffer().slice(0, bytes);
         }
+        if (closed) {
+            waiveClosed(bytes);
+            return failAlloc().buffer();
+        }
         ThreadCache cache = caches.acquire();
         try {
-            if (closed) {
-                waive(cache, WaiveReason.CLOSED, bytes);
-                return failAlloc().buffer();
-            }
             int offset = (cache.fragmentOffset + 7) & ~7;
             Page page = cache.fragmentPage;
             if (page == null || offset + bytes > pageSize) {
@@ -277,18 +276,18 @@ public final class PagePool implements AutoCloseable {
      */
     public int allocBulk(Page[] out, int n) {
         Objects.checkFromIndexSize(0, n, out.length);
+        if (closed) {
+            waiveClosed((long) n * pageSize);
+            return 0;
+        }
         ThreadCache cache = caches.acquire();
         try {
-            if (closed) {
-                waive(cache, WaiveReason.CLOSED, (long) n * pageSize);
-                return 0;
-            }
             int got = 0;
             while (got < n) {
                 int take = Math.min(cache.size, n - got);
                 if (take > 0) {
                     for (int i = 0; i < take; i++) {
-                        out[got + i] = handOut(cache.stack[--cache.size], pageSize);
+                        out[got + i] = handOut(cache.pop(), pageSize);
                     }
                     count(cache, Counters.ALLOC_FAST, take);
                     got += take;
@@ -348,6 +347,10 @@ public final class PagePool implements AutoCloseable {
             throw new IllegalArgumentException("pool '" + name + "': a heap ByteBuffer (capacity "
                     + buffer.capacity() + ") is not a page of this pool");
         }
+        if (buffer.capacity() == 0) {
+            // an empty view at a page's end has the next page's address: it names no page
+            throw new IllegalArgumentException("pool '" + name + "': an empty ByteBuffer (capacity 0) names no page");
+        }
         long address = MemorySegment.ofBuffer(buffer).address() - buffer.position();
         Slab slab = slabs.find(address);
         if (slab == null) {
@@ -374,8 +377,9 @@ public final class PagePool implements AutoCloseable {
 
     private void recycleSlowPath(Page page) {
         if (closed) {
-            slabs.giveBackReleased(page);
+            slabs.giveBackReleased(page, stats);
             caches.drainOwn();
+            caches.forgetLocal();
             return;
         }
         ThreadCache cache = caches.acquire();
@@ -445,6 +449,19 @@ public final class PagePool implements AutoCloseable {
         }
     }
 
+    /**
+     * A call on a closed pool: returns the caller's parked pages, forgets its thread-local entry
+     * (so a long-lived thread does not keep the closed pool reachable) and counts the waive.
+     */
+    private void waiveClosed(long requestedBytes) {
+        caches.drainOwn();
+        caches.forgetLocal();
+        if (stats) {
+            slabs.countLocked(Counters.ALLOC_WAIVE, Counters.WAIVE_CLOSED);
+        }
+        notifyWaived(WaiveReason.CLOSED, requestedBytes);
+    }
+
     private void waive(ThreadCache cache, WaiveReason reason, long requestedBytes) {
         count(cache, Counters.ALLOC_WAIVE);
         count(cache, switch (reason) {
@@ -452,6 +469,10 @@ public final class PagePool implements AutoCloseable {
             case SIZE -> Counters.WAIVE_SIZE;
             case CLOSED -> Counters.WAIVE_CLOSED;
         });
+        notifyWaived(reason, requestedBytes);
+    }
+
+    private void notifyWaived(WaiveReason reason, long requestedBytes) {
         try {
             listener.waived(this, reason, requestedBytes);
         } catch (RuntimeException e) {
@@ -464,6 +485,10 @@ public final class PagePool implements AutoCloseable {
      * larger than a page, say), so that waives show in the statistics and JFR.
      */
     public void countWaive(WaiveReason reason, long requestedBytes) {
+        if (closed) {
+            waiveClosed(requestedBytes);
+            return;
+        }
         ThreadCache cache = caches.acquire();
         try {
             waive(cache, reason, requestedBytes);

@@ -73,7 +73,8 @@ public final class PagePoolBuilder {
 
     /** How slabs are mapped. Default {@link Mapping#PREFAULT}. */
     public PagePoolBuilder mapping(Mapping mapping) {
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.mapping = Objects.requireNonNull(mapping,
+                () -> "mapping = null is not allowed: one of " + java.util.Arrays.toString(Mapping.values()));
         return this;
     }
 

@@ -144,16 +144,29 @@ final class SlabAllocator {
     }
 
     /** Puts back a page released after close; counts the release. */
-    void giveBackReleased(Page page) {
+    void giveBackReleased(Page page, boolean stats) {
         lock.lock();
         try {
-            lockedCounters.inc(Counters.RELEASE_SLOW);
+            if (stats) {
+                lockedCounters.inc(Counters.RELEASE_SLOW);
+            }
             Slab slab = page.slab();
             slab.giveBack(page);
             if (slab.isAllFree()) {
                 fullyFreeSlabs++;
             }
             trimLocked(closing ? 0 : slabReserve);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counts events that happened outside any cache (calls on a closed pool). */
+    void countLocked(int counter, int detail) {
+        lock.lock();
+        try {
+            lockedCounters.inc(counter);
+            lockedCounters.inc(detail);
         } finally {
             lock.unlock();
         }
@@ -244,6 +257,24 @@ final class SlabAllocator {
     /** Slabs mapped now. Lock held or racy. */
     int slabCount() {
         return slabs.size();
+    }
+
+    /** Pages held by callers now (reference count above 0), counted page by page: works with stats off. */
+    long heldPages() {
+        lock.lock();
+        try {
+            long held = 0;
+            for (Slab slab : slabs) {
+                for (int i = 0; i < slab.pageCount(); i++) {
+                    if (slab.page(i).refCount() > 0) {
+                        held++;
+                    }
+                }
+            }
+            return held;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Free pages in slab free lists. Lock held. */

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * A LIFO stack of free pages private to one thread (the kernel's per-NAPI alloc cache), or, for
  * virtual threads, one of a few striped stacks shared under a tiny lock.
  *
- * <p>Invariants: {@code stack[0..size)} holds free pages (refcount 0), hottest on top;
- * {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
+ * <p>Invariants: {@code stack[0..size)} holds free pages (refcount 0), hottest on top, and the
+ * slots above are null; {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
  * capacity was lowered, which the owner repairs at its next overflow.
  *
  * <p>Threading: only the owner thread (or the holder of a stripe's lock) touches the stack,
@@ -64,14 +64,19 @@ final class ThreadCache {
         CAPACITY.setOpaque(this, capacity);
     }
 
-    /** Pops the hottest free page, or null when empty. Owner only. */
+    /**
+     * Pops the hottest free page, or null when empty. Owner only. The slot is cleared so that a
+     * thread that outlives a closed pool does not keep its pages (and the pool) reachable.
+     */
     Page pop() {
         int s = size;
         if (s == 0) {
             return null;
         }
         size = --s;
-        return stack[s];
+        Page page = stack[s];
+        stack[s] = null;
+        return page;
     }
 
     /** Pushes a free page; false when the cache is at capacity. Owner only. */
