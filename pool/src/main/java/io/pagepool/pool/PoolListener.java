@@ -6,7 +6,7 @@ package io.pagepool.pool;
  *
  * <p>Threading: called on the thread that caused the event, never on the fast path, possibly
  * while the pool's slab lock is held; implementations must be quick, must not call back into the
- * pool and must not throw (a thrown exception is caught and logged once).
+ * pool and must not throw (a thrown exception is caught and reported as a warning line).
  */
 public interface PoolListener {
     /** A slab was mapped: {@code durationNanos} covers the OS call and the mapping mode. */

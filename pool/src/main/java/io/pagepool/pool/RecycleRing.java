@@ -111,8 +111,8 @@ final class RecycleRing {
         for (int i = 0; i < k; i++) {
             long position = p + i;
             int slot = (int) position & mask;
-            while ((long) SEQ.getAcquire(sequences, slot) != position) {
-                Thread.onSpinWait(); // a consumer claimed this slot and is still reading it
+            for (int spins = 0; (long) SEQ.getAcquire(sequences, slot) != position; spins++) {
+                backOff(spins); // a consumer claimed this slot and is still reading it
             }
             slots[slot] = from[offset + i];
             SEQ.setRelease(sequences, slot, position + 1);
@@ -139,13 +139,25 @@ final class RecycleRing {
         for (int i = 0; i < k; i++) {
             long position = c + i;
             int slot = (int) position & mask;
-            while ((long) SEQ.getAcquire(sequences, slot) != position + 1) {
-                Thread.onSpinWait(); // a producer claimed this slot and is still writing it
+            for (int spins = 0; (long) SEQ.getAcquire(sequences, slot) != position + 1; spins++) {
+                backOff(spins); // a producer claimed this slot and is still writing it
             }
             to[offset + i] = slots[slot];
             slots[slot] = null;
             SEQ.setRelease(sequences, slot, position + slots.length);
         }
         return k;
+    }
+
+    /**
+     * Waits for another thread inside its claimed run: spin briefly, then yield, because with
+     * more threads than cores that thread may be descheduled and spinning only burns its CPU.
+     */
+    private static void backOff(int spins) {
+        if (spins < 128) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
     }
 }

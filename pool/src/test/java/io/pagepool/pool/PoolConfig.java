@@ -1,0 +1,64 @@
+package io.pagepool.pool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * One configuration of the contract suite: page size, mapping mode, statistics on or off, and
+ * where slabs come from (mmap when native access is enabled, else a JDK arena).
+ */
+record PoolConfig(int pageSize, Mapping mapping, boolean stats, boolean mmap) {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    /** Small slabs keep every configuration cheap; 256 KiB still holds 16 pages of 16 KiB. */
+    static final long SLAB_BYTES = 256 << 10;
+    static final long MAX_MEMORY_BYTES = 4 << 20;
+
+    /** Every page size x mapping mode x stats on/off x mmap/arena: 48 configurations. */
+    static Stream<PoolConfig> all() {
+        List<PoolConfig> configs = new ArrayList<>();
+        for (int pageSize : new int[] {2048, 4096, 16384}) {
+            for (Mapping mapping : Mapping.values()) {
+                for (boolean stats : new boolean[] {true, false}) {
+                    for (boolean mmap : new boolean[] {true, false}) {
+                        configs.add(new PoolConfig(pageSize, mapping, stats, mmap));
+                    }
+                }
+            }
+        }
+        return configs.stream();
+    }
+
+    static Stream<PoolConfig> statsOn() {
+        return all().filter(PoolConfig::stats);
+    }
+
+    static Stream<PoolConfig> statsOff() {
+        return all().filter(c -> !c.stats());
+    }
+
+    /** A builder for this configuration, named after {@code purpose}, warnings going to {@code warnings}. */
+    PagePoolBuilder builder(String purpose, Warnings warnings) {
+        return PagePool.builder()
+                .name(purpose + "-" + POOLS.incrementAndGet())
+                .pageSize(pageSize)
+                .slabBytes(SLAB_BYTES)
+                .maxMemoryBytes(MAX_MEMORY_BYTES)
+                .mapping(mapping)
+                .stats(stats)
+                .preferMmap(mmap)
+                .warnings(warnings);
+    }
+
+    PagePool build(String purpose, Warnings warnings) {
+        return builder(purpose, warnings).build();
+    }
+
+    @Override
+    public String toString() {
+        return pageSize + " B pages, " + mapping + ", stats " + (stats ? "on" : "off") + ", "
+                + (mmap ? "mmap" : "arena");
+    }
+}
