@@ -79,6 +79,7 @@ final class CacheRegistry {
             reclaimEndedLocked();
             ThreadCache cache = new ThreadCache(nextId++, thread, thread.getName(), pool.cacheCapacity(),
                     pool.maxCacheCapacity());
+            cache.sampleCountdown = pool.sampleInterval();
             ThreadCache[] grown = Arrays.copyOf(caches, caches.length + 1);
             grown[caches.length] = cache;
             caches = grown;

@@ -42,6 +42,8 @@ public final class Page {
     private final long address;
     private final MemorySegment segment;
     private final ByteBuffer view;
+    /** Hand-outs so far: with the page, identifies one lease. Written by the handing-out thread. */
+    private int generation;
     /** Accessed through {@link #REFCNT} only. */
     @SuppressWarnings("unused")
     private int refcnt;
@@ -143,8 +145,18 @@ public final class Page {
         }
     }
 
+    /**
+     * How many times this page has been handed out; together with the page it identifies one
+     * lease (a page still held with the same generation later is the same lease). Racy: for
+     * diagnostics such as leak detection.
+     */
+    public int generation() {
+        return generation;
+    }
+
     /** Makes the page held by one holder with a reset view. The caller owns the free page. */
     void handOut() {
+        generation++;
         REFCNT.set(this, 1);
         view.clear().order(ByteOrder.BIG_ENDIAN);
     }

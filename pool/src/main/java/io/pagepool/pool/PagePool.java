@@ -35,6 +35,9 @@ import java.util.function.Consumer;
  * page of it is held.
  */
 public final class PagePool implements AutoCloseable {
+    /** Fast-path allocations between two checks for a sampler when none is installed. */
+    static final int SAMPLER_CHECK_INTERVAL = 1 << 16;
+
     private final String name;
     private final int pageSize;
     private final long maxMemoryBytes;
@@ -52,6 +55,9 @@ public final class PagePool implements AutoCloseable {
     private volatile int cacheCapacity;
     private volatile int refillBatch;
     private volatile boolean closed;
+    private volatile AllocationSampler sampler;
+    private volatile int sampleInterval = SAMPLER_CHECK_INTERVAL;
+    private boolean samplerFailed;
 
     PagePool(PagePoolBuilder b) {
         this.name = b.name;
@@ -132,10 +138,44 @@ public final class PagePool implements AutoCloseable {
                 if (stats) {
                     cache.counters.inc(Counters.ALLOC_FAST);
                 }
-                return handOut(page, zeroBytes);
+                handOut(page, zeroBytes);
+                if (--cache.sampleCountdown <= 0) {
+                    sampleFast(cache, page, zeroBytes);
+                }
+                return page;
             }
         }
         return takeSlowPath(zeroBytes);
+    }
+
+    /** Every {@code sampleInterval}-th fast-path allocation of a cache lands here. */
+    private void sampleFast(ThreadCache cache, Page page, long requestedBytes) {
+        cache.sampleCountdown = sampleInterval;
+        sample(AllocationPath.FAST, page, requestedBytes);
+    }
+
+    private void sample(AllocationPath path, Page page, long requestedBytes) {
+        AllocationSampler s = sampler;
+        if (s != null) {
+            try {
+                s.sampled(this, path, page, requestedBytes);
+            } catch (RuntimeException e) {
+                if (!samplerFailed) {
+                    samplerFailed = true;
+                    warnings.accept("pool '" + name + "': allocation sampler failed: " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Installs (or, with null, removes) the allocation sampler: it sees every
+     * {@code fastPathInterval}-th fast-path allocation of each cache and every slower one.
+     */
+    public void setAllocationSampler(AllocationSampler sampler, int fastPathInterval) {
+        PagePoolBuilder.requireRange("fastPathInterval", fastPathInterval, 1, SAMPLER_CHECK_INTERVAL);
+        this.sampleInterval = sampler == null ? SAMPLER_CHECK_INTERVAL : fastPathInterval;
+        this.sampler = sampler;
     }
 
     private Page takeSlowPath(int zeroBytes) {
@@ -145,8 +185,7 @@ public final class PagePool implements AutoCloseable {
         }
         ThreadCache cache = caches.acquire();
         try {
-            Page page = popOrRefill(cache, zeroBytes);
-            return page == null ? null : handOut(page, zeroBytes);
+            return popOrRefill(cache, zeroBytes);
         } finally {
             caches.release(cache);
         }
@@ -161,32 +200,37 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Takes a free page from {@code cache}, refilling it when empty, and counts the path; null
+     * Hands out a page from {@code cache}, refilling it when empty, and counts the path; null
      * (counted as a waive) when the budget is spent. The caller owns {@code cache}.
      */
-    private Page popOrRefill(ThreadCache cache, long requestedBytes) {
+    private Page popOrRefill(ThreadCache cache, int zeroBytes) {
         Page page = cache.pop();
         if (page != null) {
             count(cache, Counters.ALLOC_FAST);
-            return page;
+            return handOut(page, zeroBytes);
         }
-        if (refill(cache) == 0) {
-            waive(cache, WaiveReason.BUDGET, requestedBytes);
+        AllocationPath path = refill(cache);
+        if (path == AllocationPath.WAIVE) {
+            waive(cache, WaiveReason.BUDGET, zeroBytes);
             return null;
         }
         count(cache, Counters.HOLD_SLOW);
-        return cache.pop();
+        page = handOut(cache.pop(), zeroBytes);
+        sample(path, page, zeroBytes);
+        return page;
     }
 
-    /** Refills an empty cache: a batch from the ring, else from slabs. Returns pages added. */
-    private int refill(ThreadCache cache) {
+    /** Refills an empty cache: a batch from the ring, else from slabs. Returns the path, WAIVE if none. */
+    private AllocationPath refill(ThreadCache cache) {
         count(cache, Counters.UNDERFLOWS);
         int batch = Math.max(1, Math.min(refillBatch, cache.capacity()));
         cache.ensureRoom(cache.size + batch);
         int got = ring.consume(cache.stack, cache.size, batch);
+        AllocationPath path = AllocationPath.REFILL;
         if (got > 0) {
             count(cache, Counters.ALLOC_REFILL);
         } else {
+            path = AllocationPath.SLOW;
             count(cache, Counters.ALLOC_EMPTY);
             got = slabs.carve(cache.stack, cache.size, batch, cache.counters, stats);
             if (got > 0) {
@@ -199,7 +243,7 @@ public final class PagePool implements AutoCloseable {
             }
         }
         cache.size += got;
-        return got;
+        return got > 0 ? path : AllocationPath.WAIVE;
     }
 
     private Page failAlloc() {
@@ -237,11 +281,10 @@ public final class PagePool implements AutoCloseable {
             Page page = cache.fragmentPage;
             if (page == null || offset + bytes > pageSize) {
                 finishFragmentPage(cache);
-                page = popOrRefill(cache, bytes);
+                page = popOrRefill(cache, 0); // zeroed fragment by fragment below
                 if (page == null) {
                     return failAlloc().buffer();
                 }
-                page.handOut();
                 page.startFragments();
                 cache.fragmentPage = page;
                 cache.fragmentsHanded = 0;
@@ -291,7 +334,7 @@ public final class PagePool implements AutoCloseable {
                     }
                     count(cache, Counters.ALLOC_FAST, take);
                     got += take;
-                } else if (refill(cache) > 0) {
+                } else if (refill(cache) != AllocationPath.WAIVE) {
                     Page page = cache.pop();
                     out[got++] = handOut(page, pageSize);
                     count(cache, Counters.HOLD_SLOW);
@@ -454,6 +497,7 @@ public final class PagePool implements AutoCloseable {
      * (so a long-lived thread does not keep the closed pool reachable) and counts the waive.
      */
     private void waiveClosed(long requestedBytes) {
+        sample(AllocationPath.WAIVE, null, requestedBytes);
         caches.drainOwn();
         caches.forgetLocal();
         if (stats) {
@@ -463,6 +507,7 @@ public final class PagePool implements AutoCloseable {
     }
 
     private void waive(ThreadCache cache, WaiveReason reason, long requestedBytes) {
+        sample(AllocationPath.WAIVE, null, requestedBytes);
         count(cache, Counters.ALLOC_WAIVE);
         count(cache, switch (reason) {
             case BUDGET -> Counters.WAIVE_BUDGET;
@@ -593,6 +638,11 @@ public final class PagePool implements AutoCloseable {
 
     public int maxRingCapacity() {
         return ring.physicalSlots();
+    }
+
+    /** Fast-path allocations between two samples (or sampler checks, when none is installed). */
+    int sampleInterval() {
+        return sampleInterval;
     }
 
     public int slabReserve() {

@@ -50,6 +50,9 @@ final class ThreadCache {
     @SuppressWarnings("unused")
     private int locked;
 
+    /** Fast-path allocations left until the next sample check. Owner only. */
+    int sampleCountdown = PagePool.SAMPLER_CHECK_INTERVAL;
+
     /** The page currently being split into fragments, its next offset and fragments handed out. */
     Page fragmentPage;
     int fragmentOffset;

@@ -1,0 +1,16 @@
+package io.pagepool.pool;
+
+/**
+ * Receives a sample of allocations: every {@code interval}-th fast-path allocation of each
+ * cache, and every allocation served by a slower path. The recorder turns samples into
+ * throttled {@code io.pagepool.AllocationSample} JFR events whose stack trace shows where the
+ * application allocates.
+ *
+ * <p>Threading: called on the allocating thread, right after the page is handed out (the
+ * {@code page} is null for a waive). Must be quick, must not call back into the pool's
+ * allocation methods, and must not throw (a thrown exception is caught and reported once).
+ */
+@FunctionalInterface
+public interface AllocationSampler {
+    void sampled(PagePool pool, AllocationPath path, Page page, long requestedBytes);
+}

@@ -1,0 +1,112 @@
+package io.pagepool.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The allocation sampler hook (the recorder's AllocationSample source) and lease generations. */
+class AllocationSamplerTest {
+
+    private record Sample(AllocationPath path, Page page, long bytes) {
+    }
+
+    @Test
+    void samplesEveryNthFastAllocationAndEverySlowerOne() {
+        try (PagePool pool = Pools.small("sampler", new Warnings()).maxMemoryBytes(256 << 10).build()) {
+            List<Sample> samples = new ArrayList<>();
+            pool.setAllocationSampler((p, path, page, bytes) -> {
+                assertSame(pool, p);
+                samples.add(new Sample(path, page, bytes));
+            }, 4);
+
+            Page first = pool.alloc(); // empty cache and ring: carved from a new slab
+            assertEquals(List.of(new Sample(AllocationPath.SLOW, first, 4096)), samples);
+            first.release();
+            samples.clear();
+
+            for (int i = 0; i < 40; i++) {
+                pool.release(pool.allocBuffer(100));
+                pool.alloc().release();
+            }
+            // these all popped the same few pages: 80 fast-path allocations, every 4th sampled
+            Map<AllocationPath, Integer> byPath = new EnumMap<>(AllocationPath.class);
+            samples.forEach(s -> byPath.merge(s.path(), 1, Integer::sum));
+            assertEquals(Map.of(AllocationPath.FAST, 20), byPath, samples::toString);
+            assertTrue(samples.stream().allMatch(s -> s.page() != null && s.page().refCount() >= 0));
+        }
+    }
+
+    @Test
+    void samplesWaivesWithNoPageAndStopsWhenRemoved() {
+        try (PagePool pool = Pools.small("sampler-waive", new Warnings()).maxMemoryBytes(256 << 10).build()) {
+            List<Sample> samples = new ArrayList<>();
+            pool.setAllocationSampler((p, path, page, bytes) -> samples.add(new Sample(path, page, bytes)), 1);
+            List<Page> held = new ArrayList<>();
+            Page page;
+            while ((page = pool.tryAlloc()) != null) {
+                held.add(page);
+            }
+            Sample last = samples.getLast();
+            assertEquals(AllocationPath.WAIVE, last.path());
+            assertNull(last.page());
+            assertEquals(held.size() + 1, samples.size(), "one sample per allocation at interval 1");
+
+            pool.setAllocationSampler(null, 1);
+            int before = samples.size();
+            held.forEach(Page::release);
+            for (int i = 0; i < 10; i++) {
+                pool.alloc().release();
+            }
+            assertEquals(before, samples.size(), "no samples once the sampler is removed");
+        }
+    }
+
+    @Test
+    void aThrowingSamplerIsReportedOnceAndNeverBreaksAllocation() {
+        Warnings warnings = new Warnings();
+        try (PagePool pool = Pools.small("sampler-throws", warnings).build()) {
+            pool.setAllocationSampler((p, path, page, bytes) -> {
+                throw new IllegalStateException("boom");
+            }, 1);
+            for (int i = 0; i < 10; i++) {
+                pool.alloc().release();
+            }
+            assertEquals(1, warnings.lines().stream().filter(l -> l.contains("boom")).count(), warnings::toString);
+        }
+    }
+
+    @Test
+    void aBadIntervalIsRejectedNamingTheParameter() {
+        try (PagePool pool = Pools.small("sampler-bad", new Warnings()).build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> pool.setAllocationSampler((p, path, page, bytes) -> { }, 0));
+            assertTrue(e.getMessage().contains("fastPathInterval = 0"), e::getMessage);
+        }
+    }
+
+    @Test
+    void everyHandOutStartsANewGenerationOfThePage() {
+        try (PagePool pool = Pools.small("generation", new Warnings()).build()) {
+            Page page = pool.alloc();
+            int first = page.generation();
+            page.release();
+            Page again = pool.alloc();
+            assertSame(page, again, "LIFO reuse on one thread");
+            assertEquals(first + 1, again.generation());
+            again.retain();
+            assertEquals(first + 1, again.generation(), "retain is the same lease");
+            again.release();
+            again.release();
+            assertNotEquals(first + 1, pool.alloc().generation());
+        }
+    }
+}
