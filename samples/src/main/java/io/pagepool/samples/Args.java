@@ -1,0 +1,44 @@
+package io.pagepool.samples;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Minimal {@code --key value} parsing for the samples, with clear errors for unknown keys. */
+final class Args {
+    private final Map<String, String> values = new HashMap<>();
+
+    Args(String program, String[] args, Set<String> known) {
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i];
+            if (!key.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException(program + ": expected --key value pairs, got '" + key + "'");
+            }
+            String name = key.substring(2);
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException(program + ": unknown option --" + name + "; known: " + known);
+            }
+            values.put(name, args[++i]);
+        }
+    }
+
+    String string(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    long number(String key, long fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " expects a whole number, got '" + v + "'");
+        }
+    }
+
+    int integer(String key, int fallback) {
+        return Math.toIntExact(number(key, fallback));
+    }
+}

@@ -1,0 +1,110 @@
+package io.pagepool.samples;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A UDP echo server written the way many packet servers are: one {@code allocateDirect} per
+ * received packet, echoed back to the sender. It never imports pagepool; run it with and without
+ * the agent and compare.
+ *
+ * <pre>
+ * java -cp pagepool-samples.jar io.pagepool.samples.UdpEchoServer [--port 0] [--threads 2]
+ *      [--size 2048] [--duration 0] [--bind 127.0.0.1]
+ * </pre>
+ *
+ * Workers each own a channel bound to the same port with SO_REUSEPORT (one shared channel when
+ * the OS lacks it). It prints {@code UdpEchoServer listening on HOST:PORT} once ready and, at
+ * exit (end of --duration seconds, or SIGTERM), one {@code RESULT} line with packets echoed, GC
+ * count and time, and the direct-memory peak. Also answers {@code sockperf ping-pong}.
+ */
+public final class UdpEchoServer {
+    private UdpEchoServer() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args("UdpEchoServer", argv, Set.of("port", "threads", "size", "duration", "bind"));
+        int threads = args.integer("threads", 2);
+        int size = args.integer("size", 2048);
+        long durationSeconds = args.number("duration", 0);
+        JvmStats jvm = new JvmStats();
+        LongAdder echoed = new LongAdder();
+
+        List<DatagramChannel> channels = open(args.string("bind", "127.0.0.1"), args.integer("port", 0), threads);
+        InetSocketAddress local = (InetSocketAddress) channels.getFirst().getLocalAddress();
+        Runnable report = () -> System.out.println("RESULT server echoed=" + echoed.sum() + " " + jvm.summary());
+        Thread hook = new Thread(report, "udpecho-report");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            DatagramChannel channel = channels.get(i % channels.size());
+            workers.add(Thread.ofPlatform().name("udpecho-" + i).start(() -> serve(channel, size, echoed)));
+        }
+        System.out.println("UdpEchoServer listening on " + local.getHostString() + ":" + local.getPort() + " with "
+                + threads + " workers on " + channels.size() + " sockets");
+        System.out.flush();
+        if (durationSeconds > 0) {
+            Thread.sleep(durationSeconds * 1000);
+            for (DatagramChannel channel : channels) {
+                channel.close();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            report.run();
+        } else {
+            for (Thread worker : workers) {
+                worker.join();
+            }
+        }
+    }
+
+    private static List<DatagramChannel> open(String host, int port, int threads) throws IOException {
+        List<DatagramChannel> channels = new ArrayList<>();
+        DatagramChannel first = DatagramChannel.open();
+        boolean reusePort = first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        if (reusePort) {
+            first.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+        }
+        first.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+        first.bind(new InetSocketAddress(host, port));
+        channels.add(first);
+        int bound = ((InetSocketAddress) first.getLocalAddress()).getPort();
+        for (int i = 1; reusePort && i < threads; i++) {
+            DatagramChannel more = DatagramChannel.open();
+            more.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            more.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            more.bind(new InetSocketAddress(host, bound));
+            channels.add(more);
+        }
+        return channels;
+    }
+
+    /** The per-packet loop: a fresh direct buffer for every datagram, as in the wild. */
+    private static void serve(DatagramChannel channel, int size, LongAdder echoed) {
+        try {
+            while (true) {
+                ByteBuffer packet = ByteBuffer.allocateDirect(size);
+                SocketAddress from = channel.receive(packet);
+                packet.flip();
+                channel.send(packet, from);
+                echoed.increment();
+            }
+        } catch (ClosedChannelException closed) {
+            // shutting down
+        } catch (IOException e) {
+            System.err.println("UdpEchoServer: " + e);
+        }
+    }
+}
