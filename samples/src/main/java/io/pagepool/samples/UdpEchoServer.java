@@ -19,20 +19,30 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  * java -cp pagepool-samples.jar io.pagepool.samples.UdpEchoServer [--port 0] [--threads 2]
- *      [--size 2048] [--duration 0] [--bind 127.0.0.1]
+ *      [--size 2048] [--duration 0] [--bind 127.0.0.1] [--protocol echo|sockperf]
  * </pre>
  *
  * Workers each own a channel bound to the same port with SO_REUSEPORT (one shared channel when
  * the OS lacks it). It prints {@code UdpEchoServer listening on HOST:PORT} once ready and, at
  * exit (end of --duration seconds, or SIGTERM), one {@code RESULT} line with packets echoed, GC
- * count and time, and the direct-memory peak. Also answers {@code sockperf ping-pong}.
+ * count and time, and the direct-memory peak.
+ *
+ * <p>{@code --protocol sockperf} answers a real external client, {@code sockperf ping-pong}
+ * (Debian package {@code sockperf}): sockperf's header is a sequence number (8 bytes), flags (2)
+ * and length (4) in network order, and its client only accepts replies whose client flag is
+ * cleared, sent for messages that request a pong.
  */
 public final class UdpEchoServer {
     private UdpEchoServer() {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args("UdpEchoServer", argv, Set.of("port", "threads", "size", "duration", "bind"));
+        Args args = new Args("UdpEchoServer", argv, Set.of("port", "threads", "size", "duration", "bind", "protocol"));
+        String protocol = args.string("protocol", "echo");
+        if (!protocol.equals("echo") && !protocol.equals("sockperf")) {
+            throw new IllegalArgumentException("UdpEchoServer: --protocol must be echo or sockperf, got '" + protocol + "'");
+        }
+        boolean sockperf = protocol.equals("sockperf");
         int threads = args.integer("threads", 2);
         int size = args.integer("size", 2048);
         long durationSeconds = args.number("duration", 0);
@@ -48,7 +58,7 @@ public final class UdpEchoServer {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             DatagramChannel channel = channels.get(i % channels.size());
-            workers.add(Thread.ofPlatform().name("udpecho-" + i).start(() -> serve(channel, size, echoed)));
+            workers.add(Thread.ofPlatform().name("udpecho-" + i).start(() -> serve(channel, size, sockperf, echoed)));
         }
         System.out.println("UdpEchoServer listening on " + local.getHostString() + ":" + local.getPort() + " with "
                 + threads + " workers on " + channels.size() + " sockets");
@@ -91,13 +101,33 @@ public final class UdpEchoServer {
         return channels;
     }
 
+    private static final int SOCKPERF_FLAGS_OFFSET = 8;
+    private static final int SOCKPERF_CLIENT = 1;
+    private static final int SOCKPERF_PONG_REQUEST = 2;
+
+    /** Turns a sockperf request into its reply in place; false when it asks for none. */
+    private static boolean sockperfReply(ByteBuffer packet) {
+        if (packet.remaining() < 14) {
+            return false;
+        }
+        int flags = packet.getShort(SOCKPERF_FLAGS_OFFSET) & 0xffff;
+        if ((flags & SOCKPERF_PONG_REQUEST) == 0) {
+            return false;
+        }
+        packet.putShort(SOCKPERF_FLAGS_OFFSET, (short) (flags & ~SOCKPERF_CLIENT));
+        return true;
+    }
+
     /** The per-packet loop: a fresh direct buffer for every datagram, as in the wild. */
-    private static void serve(DatagramChannel channel, int size, LongAdder echoed) {
+    private static void serve(DatagramChannel channel, int size, boolean sockperf, LongAdder echoed) {
         try {
             while (true) {
                 ByteBuffer packet = ByteBuffer.allocateDirect(size);
                 SocketAddress from = channel.receive(packet);
                 packet.flip();
+                if (sockperf && !sockperfReply(packet)) {
+                    continue;
+                }
                 channel.send(packet, from);
                 echoed.increment();
             }
