@@ -1,0 +1,146 @@
+package io.pagepool.benchmarks;
+
+import io.netty.buffer.AdaptiveByteBufAllocator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.pagepool.pool.Page;
+import io.pagepool.pool.PagePool;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The fast path: one thread gets a page-sized direct buffer, writes a byte, and gives it back.
+ * One op is one alloc + write + release; every case runs on the same thread, so pagepool serves
+ * it from the thread's private cache (pop, push: no atomic, no allocation).
+ *
+ * <ul>
+ *   <li>{@code none} — the floor: a thread-local array stack of pre-made direct buffers, with one
+ *       real {@link ThreadLocal} lookup per op, as a pool needs to find the thread's cache: pop,
+ *       clear, write, push.
+ *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)} and
+ *       {@link PagePool#release(ByteBuffer)} (finds the page from the address).
+ *   <li>{@code poolPage} — the Page API: {@link PagePool#alloc()} and {@link Page#release()}.
+ *   <li>{@code jdkAllocateDirect} — {@link ByteBuffer#allocateDirect(int)}, left to the GC and
+ *       its Cleaner (what an unmodified application does).
+ *   <li>{@code nettyPooled}, {@code nettyAdaptive} — Netty 4.2's {@link PooledByteBufAllocator}
+ *       and {@link AdaptiveByteBufAllocator}: {@code directBuffer(pageSize)}, {@code writeByte},
+ *       {@code release()}, Netty pinned at an exact 4.2 release (see the pom). The baselines get
+ *       Netty's best configuration: leak detection disabled
+ *       ({@code -Dio.netty.leakDetection.level=disabled}); {@code --sun-misc-unsafe-memory-access=allow},
+ *       without which Netty 4.2 turns its Unsafe fast paths off on JDK 25; and thread caches for
+ *       the benchmark thread as for an event-loop thread
+ *       ({@code -Dio.netty.allocator.useCacheForAllThreads=true},
+ *       {@code -Dio.netty.allocator.useCachedMagazinesForNonEventLoopThreads=true}; without them
+ *       {@code nettyPooled} takes several hundred ns per op on a plain thread).
+ * </ul>
+ *
+ * <p>Targets, as ratios in the same run: {@code pool <= 1.5 x none};
+ * {@code nettyAdaptive / pool >= 10}; {@code jdkAllocateDirect / pool >= 100}; 0 B/op for the
+ * pool cases ({@code -prof gc}).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX,
+        JvmFlags.NETTY_NO_LEAK_DETECTION, JvmFlags.UNSAFE_ALLOW, JvmFlags.NETTY_POOLED_CACHE_ALL_THREADS,
+        JvmFlags.NETTY_ADAPTIVE_CACHE_ALL_THREADS})
+@State(Scope.Thread)
+public class FastPathBenchmark {
+    /** Stack depth of the {@code none} baseline: one buffer is in use at a time. */
+    private static final int STACK_DEPTH = 64;
+
+    @Param({"2048", "4096"})
+    public int pageSize;
+
+    private PagePool pool;
+    private ThreadLocal<BufferStack> stacks;
+    private ByteBufAllocator nettyPooledAllocator;
+    private ByteBufAllocator nettyAdaptiveAllocator;
+
+    /** The {@code none} baseline's per-thread stack of pre-made buffers. */
+    static final class BufferStack {
+        final ByteBuffer[] buffers;
+        int size;
+
+        BufferStack(int pageSize, int depth) {
+            buffers = new ByteBuffer[depth];
+            for (int i = 0; i < depth; i++) {
+                buffers[i] = ByteBuffer.allocateDirect(pageSize);
+            }
+            size = depth;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        pool = PagePool.builder().name("fast-path").pageSize(pageSize).build();
+        int size = pageSize;
+        stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH));
+        nettyPooledAllocator = new PooledByteBufAllocator(true);
+        nettyAdaptiveAllocator = new AdaptiveByteBufAllocator(true);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.close();
+    }
+
+    @Benchmark
+    public void none() {
+        BufferStack stack = stacks.get();
+        ByteBuffer buffer = stack.buffers[--stack.size];
+        buffer.clear();
+        buffer.put(0, (byte) 1);
+        stack.buffers[stack.size++] = buffer;
+    }
+
+    @Benchmark
+    public void pool() {
+        ByteBuffer buffer = pool.allocBuffer(pageSize);
+        buffer.put(0, (byte) 1);
+        pool.release(buffer);
+    }
+
+    @Benchmark
+    public void poolPage() {
+        Page page = pool.alloc();
+        page.buffer().put(0, (byte) 1);
+        page.release();
+    }
+
+    @Benchmark
+    public ByteBuffer jdkAllocateDirect() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(pageSize);
+        buffer.put(0, (byte) 1);
+        return buffer;
+    }
+
+    @Benchmark
+    public void nettyPooled() {
+        ByteBuf buffer = nettyPooledAllocator.directBuffer(pageSize);
+        buffer.writeByte(1);
+        buffer.release();
+    }
+
+    @Benchmark
+    public void nettyAdaptive() {
+        ByteBuf buffer = nettyAdaptiveAllocator.directBuffer(pageSize);
+        buffer.writeByte(1);
+        buffer.release();
+    }
+}
