@@ -44,6 +44,14 @@ public final class Page {
     private final ByteBuffer view;
     /** Hand-outs so far: with the page, identifies one lease. Written by the handing-out thread. */
     private int generation;
+    /**
+     * The platform thread the page was last handed out on and that thread's cache (null for
+     * virtual threads). A release on that same thread pushes straight into that cache, with no
+     * thread-local lookup; they sit on the page so that a release on another thread reads only
+     * the page's own line. Written at hand-out, read by the releasing thread.
+     */
+    Thread holderThread;
+    ThreadCache holderCache;
     /** Accessed through {@link #REFCNT} only. */
     @SuppressWarnings("unused")
     private int refcnt;
@@ -155,7 +163,9 @@ public final class Page {
     }
 
     /** Makes the page held by one holder with a reset view. The caller owns the free page. */
-    void handOut() {
+    void handOut(ThreadCache cache) {
+        holderThread = cache.owner;
+        holderCache = cache;
         generation++;
         REFCNT.set(this, 1);
         view.clear().order(ByteOrder.BIG_ENDIAN);

@@ -64,7 +64,7 @@ public final class PagePool implements AutoCloseable {
         this.pageSize = b.pageSize;
         this.maxMemoryBytes = b.maxMemoryBytes;
         this.mapping = b.mapping;
-        this.stats = b.stats && Counters.ENABLED;
+        this.stats = b.stats;
         this.zero = b.zero;
         this.maxCacheCapacity = b.maxCacheCapacity;
         this.listener = b.listener;
@@ -135,10 +135,10 @@ public final class PagePool implements AutoCloseable {
             ThreadCache cache = caches.local();
             Page page = cache.pop();
             if (page != null) {
-                if (stats) {
+                if (counting()) {
                     cache.counters.inc(Counters.ALLOC_FAST);
                 }
-                handOut(page, zeroBytes);
+                handOut(cache, page, zeroBytes);
                 if (--cache.sampleCountdown <= 0) {
                     sampleFast(cache, page, zeroBytes);
                 }
@@ -191,8 +191,8 @@ public final class PagePool implements AutoCloseable {
         }
     }
 
-    private Page handOut(Page page, int zeroBytes) {
-        page.handOut();
+    private Page handOut(ThreadCache cache, Page page, int zeroBytes) {
+        page.handOut(cache);
         if (zero && zeroBytes > 0) {
             MemorySegment.copy(Zeros.SEGMENT, 0, page.segment(), 0, zeroBytes);
         }
@@ -207,7 +207,7 @@ public final class PagePool implements AutoCloseable {
         Page page = cache.pop();
         if (page != null) {
             count(cache, Counters.ALLOC_FAST);
-            return handOut(page, zeroBytes);
+            return handOut(cache, page, zeroBytes);
         }
         AllocationPath path = refill(cache);
         if (path == AllocationPath.WAIVE) {
@@ -215,7 +215,7 @@ public final class PagePool implements AutoCloseable {
             return null;
         }
         count(cache, Counters.HOLD_SLOW);
-        page = handOut(cache.pop(), zeroBytes);
+        page = handOut(cache, cache.pop(), zeroBytes);
         sample(path, page, zeroBytes);
         return page;
     }
@@ -232,13 +232,13 @@ public final class PagePool implements AutoCloseable {
         } else {
             path = AllocationPath.SLOW;
             count(cache, Counters.ALLOC_EMPTY);
-            got = slabs.carve(cache.stack, cache.size, batch, cache.counters, stats);
+            got = slabs.carve(cache.stack, cache.size, batch, cache.counters, counting());
             if (got > 0) {
                 count(cache, Counters.ALLOC_SLOW);
             } else if (caches.reclaimEnded() > 0) {
                 got = ring.consume(cache.stack, cache.size, batch); // pages of ended threads
                 if (got == 0) {
-                    got = slabs.carve(cache.stack, cache.size, batch, cache.counters, stats);
+                    got = slabs.carve(cache.stack, cache.size, batch, cache.counters, counting());
                 }
             }
         }
@@ -330,13 +330,13 @@ public final class PagePool implements AutoCloseable {
                 int take = Math.min(cache.size, n - got);
                 if (take > 0) {
                     for (int i = 0; i < take; i++) {
-                        out[got + i] = handOut(cache.pop(), pageSize);
+                        out[got + i] = handOut(cache, cache.pop(), pageSize);
                     }
                     count(cache, Counters.ALLOC_FAST, take);
                     got += take;
                 } else if (refill(cache) != AllocationPath.WAIVE) {
                     Page page = cache.pop();
-                    out[got++] = handOut(page, pageSize);
+                    out[got++] = handOut(cache, page, pageSize);
                     count(cache, Counters.HOLD_SLOW);
                 } else {
                     waive(cache, WaiveReason.BUDGET, (long) (n - got) * pageSize);
@@ -404,12 +404,17 @@ public final class PagePool implements AutoCloseable {
         return slab.pageAt(address);
     }
 
-    /** Called by {@link Page} when its last reference is dropped: push on this thread's cache. */
+    /**
+     * Called by {@link Page} when its last reference is dropped: push on this thread's cache,
+     * found without a thread-local lookup when this thread is the one the page was handed to.
+     */
     void recycle(Page page) {
-        if (!closed && !Thread.currentThread().isVirtual()) {
-            ThreadCache cache = caches.local();
-            if (cache.push(page)) {
-                if (stats) {
+        Thread thread = Thread.currentThread();
+        if (!closed) {
+            ThreadCache cache = page.holderThread == thread ? page.holderCache
+                    : thread.isVirtual() ? null : caches.local();
+            if (cache != null && cache.push(page)) {
+                if (counting()) {
                     cache.counters.inc(Counters.RECYCLE_CACHED);
                 }
                 return;
@@ -420,7 +425,7 @@ public final class PagePool implements AutoCloseable {
 
     private void recycleSlowPath(Page page) {
         if (closed) {
-            slabs.giveBackReleased(page, stats);
+            slabs.giveBackReleased(page, counting());
             caches.drainOwn();
             caches.forgetLocal();
             return;
@@ -482,7 +487,7 @@ public final class PagePool implements AutoCloseable {
     }
 
     void countReleasedRefcnt() {
-        if (stats) {
+        if (counting()) {
             ThreadCache cache = caches.acquire();
             try {
                 cache.counters.inc(Counters.RECYCLE_RELEASED_REFCNT);
@@ -500,7 +505,7 @@ public final class PagePool implements AutoCloseable {
         sample(AllocationPath.WAIVE, null, requestedBytes);
         caches.drainOwn();
         caches.forgetLocal();
-        if (stats) {
+        if (counting()) {
             slabs.countLocked(Counters.ALLOC_WAIVE, Counters.WAIVE_CLOSED);
         }
         notifyWaived(WaiveReason.CLOSED, requestedBytes);
@@ -543,13 +548,13 @@ public final class PagePool implements AutoCloseable {
     }
 
     private void count(ThreadCache cache, int counter) {
-        if (stats) {
+        if (counting()) {
             cache.counters.inc(counter);
         }
     }
 
     private void count(ThreadCache cache, int counter, long n) {
-        if (stats && n != 0) {
+        if (counting() && n != 0) {
             cache.counters.add(counter, n);
         }
     }
@@ -649,8 +654,14 @@ public final class PagePool implements AutoCloseable {
         return slabs.slabReserve();
     }
 
+    /** True when this pool keeps counters (its {@code stats} option, unless {@code -Dpagepool.stats=false}). */
     public boolean statsEnabled() {
-        return stats;
+        return counting();
+    }
+
+    /** The static switch first, so that {@code -Dpagepool.stats=false} folds every update away. */
+    private boolean counting() {
+        return Counters.ENABLED && stats;
     }
 
     public boolean zeroes() {

@@ -64,14 +64,20 @@ final class SlabMapper {
         String reason = null;
         switch (requested) {
             case PLAIN -> { }
-            case PREFAULT -> prefault(segment);
+            case PREFAULT -> {
+                if (NativeMemory.madvisePopulateWrite(address, bytes) != 0) {
+                    prefault(segment); // kernel before 5.14: touch every page instead
+                }
+            }
             case HUGEPAGE -> {
                 int errno = NativeMemory.madviseHugePage(address, bytes);
                 if (errno != 0) {
                     applied = Mapping.PREFAULT;
                     reason = "madvise(MADV_HUGEPAGE) failed with errno " + errno;
                 }
-                prefault(segment);
+                if (NativeMemory.madvisePopulateWrite(address, bytes) != 0) {
+                    prefault(segment);
+                }
             }
             case PINNED -> {
                 int errno = NativeMemory.mlock(address, bytes);
