@@ -164,11 +164,16 @@ public final class Page {
 
     /** Makes the page held by one holder with a reset view. The caller owns the free page. */
     void handOut(ThreadCache cache) {
-        holderThread = cache.owner;
-        holderCache = cache;
+        if (holderCache != cache) { // usually the same: skip the GC write barriers of two stores
+            holderCache = cache;
+            holderThread = cache.owner;
+        }
         generation++;
         REFCNT.set(this, 1);
-        view.clear().order(ByteOrder.BIG_ENDIAN);
+        view.clear();
+        if (view.order() != ByteOrder.BIG_ENDIAN) {
+            view.order(ByteOrder.BIG_ENDIAN);
+        }
     }
 
     /** Turns a held page (count 1) into a fragment page carrying the bias. Owner only. */
