@@ -47,7 +47,7 @@ final class NativeMemory {
      */
     static long mmap(long bytes, long alignBytes) {
         long request = bytes + alignBytes;
-        long raw = Calls.call(Calls.MMAP, "mmap", request);
+        long raw = Calls.mmap(request);
         long aligned = (raw + alignBytes - 1) & -alignBytes;
         long head = aligned - raw;
         long tail = request - head - bytes;
@@ -108,21 +108,20 @@ final class NativeMemory {
                     errno);
         }
 
-        /** mmap; returns the address or throws OutOfMemoryError naming errno. */
-        static long call(MethodHandle mmap, String name, long bytes) {
+        /** Anonymous private read-write mmap; returns the address or throws OutOfMemoryError naming errno. */
+        static long mmap(long bytes) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment state = arena.allocate(CAPTURE);
-                long address = (long) mmap.invokeExact(state, 0L, bytes, PROT_READ | PROT_WRITE,
+                long address = (long) MMAP.invokeExact(state, 0L, bytes, PROT_READ | PROT_WRITE,
                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0L);
                 if (address == MAP_FAILED) {
-                    throw new OutOfMemoryError(name + "(" + bytes + " bytes) failed: errno "
-                            + (int) ERRNO.get(state, 0L));
+                    throw new OutOfMemoryError("mmap(" + bytes + " bytes) failed: errno " + (int) ERRNO.get(state, 0L));
                 }
                 return address;
             } catch (OutOfMemoryError | RuntimeException e) {
                 throw e;
             } catch (Throwable t) {
-                throw new IllegalStateException(name + " failed", t);
+                throw new IllegalStateException("mmap failed", t);
             }
         }
 
