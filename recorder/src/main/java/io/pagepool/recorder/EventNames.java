@@ -1,0 +1,40 @@
+package io.pagepool.recorder;
+
+import java.util.List;
+
+/**
+ * The names of pagepool's JFR event types: public API, stable across releases. Use them to
+ * enable events on a {@link jdk.jfr.Recording} or {@link jdk.jfr.consumer.RecordingStream}, in a
+ * {@code .jfc} file, with {@code jfr print --events}, or to read a recording.
+ */
+public final class EventNames {
+    /** The JFR category every pagepool event is in. */
+    public static final String CATEGORY = "Page Pool";
+
+    /** Periodic: one per registered pool, the page_pool counters as deltas over the period. */
+    public static final String POOL_STATISTICS = "io.pagepool.PoolStatistics";
+    /** Periodic: one per thread cache of each registered pool. */
+    public static final String CACHE_STATISTICS = "io.pagepool.CacheStatistics";
+    /**
+     * Throttled, with a stack trace: where the application allocates and which path served it.
+     * Off by default (on in pagepool.jfc); every other event is on in any recording unless disabled.
+     */
+    public static final String ALLOCATION_SAMPLE = "io.pagepool.AllocationSample";
+    /** A slab mapped from the OS to serve an allocation, with the time it took. */
+    public static final String SLOW_ALLOCATION = "io.pagepool.SlowAllocation";
+    /** An allocation the pool did not serve (budget, size, closed). */
+    public static final String WAIVE = "io.pagepool.Waive";
+    /** A lease held longer than the leak threshold, or reclaimed without a release. Off by default (on in pagepool.jfc). */
+    public static final String LEAK_SUSPECT = "io.pagepool.LeakSuspect";
+    /** A knob moved by the tuner: parameter, before, after, reason, signals. */
+    public static final String TUNER_DECISION = "io.pagepool.TunerDecision";
+    /** A pool registered ("created"), closed, stalled while closing, or a mapping fallback. */
+    public static final String POOL_LIFECYCLE = "io.pagepool.PoolLifecycle";
+
+    /** Every pagepool event name, in the order above. */
+    public static final List<String> ALL = List.of(POOL_STATISTICS, CACHE_STATISTICS, ALLOCATION_SAMPLE,
+            SLOW_ALLOCATION, WAIVE, LEAK_SUSPECT, TUNER_DECISION, POOL_LIFECYCLE);
+
+    private EventNames() {
+    }
+}

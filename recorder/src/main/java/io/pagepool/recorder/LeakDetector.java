@@ -1,0 +1,82 @@
+package io.pagepool.recorder;
+
+import io.pagepool.pool.PagePool;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Leak suspects: {@code io.pagepool.LeakSuspect} events.
+ *
+ * <ul>
+ *   <li><b>held</b> — a lease still held after {@link #threshold()} (default 10 s). Only sampled
+ *       leases are watched: of the allocations the pool samples (see
+ *       {@link PoolRecorder#register(PagePool, int)}), up to 20 a second JVM-wide have their
+ *       allocation stack captured and are checked every LeakSuspect period; a page still held
+ *       with the same generation after the threshold is reported once. A lease that leaks
+ *       repeatedly is therefore caught; a single leaked page may not be.
+ *   <li><b>reclaimedWithoutRelease</b> — reported by whoever reclaimed the page, through
+ *       {@link #reclaimedWithoutRelease}: the agent, when a swapped buffer became unreachable
+ *       without a release.
+ * </ul>
+ *
+ * <p>Nothing is captured or checked while no recording enables the event.
+ */
+public final class LeakDetector {
+    /** The default age after which a held lease is a suspect. */
+    public static final Duration DEFAULT_THRESHOLD = Duration.ofSeconds(10);
+
+    private static volatile Duration threshold = DEFAULT_THRESHOLD;
+
+    private LeakDetector() {
+    }
+
+    /** The age after which a held sampled lease is reported. */
+    public static Duration threshold() {
+        return threshold;
+    }
+
+    /** Sets the age after which a held sampled lease is reported: positive. JVM-wide. */
+    public static void setThreshold(Duration age) {
+        Objects.requireNonNull(age, "age");
+        if (age.isNegative() || age.isZero()) {
+            throw new IllegalArgumentException("leak threshold = " + age + " is out of range: must be positive");
+        }
+        threshold = age;
+    }
+
+    /** True when a recording enables {@code io.pagepool.LeakSuspect}: check before capturing stacks. */
+    public static boolean isEnabled() {
+        return new LeakSuspectEvent().isEnabled();
+    }
+
+    /**
+     * Reports a lease that was reclaimed without a release (its buffer became unreachable).
+     *
+     * @param pool the page's pool
+     * @param ageNanos time from the allocation to the reclamation
+     * @param allocationStack where it was allocated, as from {@link #captureStack()}; may be empty
+     * @param requestedBytes bytes the allocation asked for
+     */
+    public static void reclaimedWithoutRelease(PagePool pool, long ageNanos, String allocationStack,
+                                               long requestedBytes) {
+        LeakSuspectEvent e = new LeakSuspectEvent();
+        if (e.shouldCommit()) {
+            e.poolName = pool.name();
+            e.kind = LeakSuspectEvent.RECLAIMED;
+            e.age = ageNanos;
+            e.allocationStack = allocationStack == null ? "" : allocationStack;
+            e.allocatingThread = "";
+            e.requestedBytes = requestedBytes;
+            e.commit();
+        }
+    }
+
+    /**
+     * The calling thread's stack as text, innermost frame first, without the frames of pagepool's
+     * pool, agent and recorder sampling classes: the form {@code allocationStack} fields carry.
+     * Costs a stack walk (microseconds): call it for sampled allocations only.
+     */
+    public static String captureStack() {
+        return StackCapture.capture(LeaseTable.STACK_DEPTH);
+    }
+}

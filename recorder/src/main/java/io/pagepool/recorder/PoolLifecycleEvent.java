@@ -1,0 +1,51 @@
+package io.pagepool.recorder;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/**
+ * {@code io.pagepool.PoolLifecycle}: a pool registered with the recorder ({@code created}), a
+ * close waiting for pages still held ({@code closeStalled}), a finished close ({@code closed}),
+ * or a slab that got another mapping mode than requested ({@code mappingFallback}).
+ */
+@Name(EventNames.POOL_LIFECYCLE)
+@Label("Page Pool Lifecycle")
+@Category(EventNames.CATEGORY)
+@Description("A pool was created (registered with the recorder), stalled while closing, closed, or fell back to another mapping mode")
+@StackTrace(true)
+final class PoolLifecycleEvent extends Event {
+    static final String CREATED = "created";
+    static final String CLOSE_STALLED = "closeStalled";
+    static final String CLOSED = "closed";
+    static final String MAPPING_FALLBACK = "mappingFallback";
+
+    @Label("Pool")
+    @Description("The pool's name")
+    String poolName;
+
+    @Label("Action")
+    @Description("created, closeStalled, closed or mappingFallback")
+    String action;
+
+    @Label("In-Flight Pages")
+    @Description("closeStalled: pages still held by the application; 0 otherwise")
+    long inflightPages;
+
+    @Label("Parked Pages")
+    @Description("closeStalled: pages parked in caches of live threads; 0 otherwise")
+    long parkedPages;
+
+    @Label("Close Age")
+    @Description("closeStalled: how long close() has been waiting; closed: how long the close took; 0 otherwise")
+    @Timespan
+    long closeAge;
+
+    @Label("Detail")
+    @Description("created: the configuration; mappingFallback: requested and applied mode and why; otherwise empty")
+    String detail;
+}

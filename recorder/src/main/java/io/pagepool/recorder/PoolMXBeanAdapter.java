@@ -1,0 +1,236 @@
+package io.pagepool.recorder;
+
+import io.pagepool.pool.PagePool;
+import io.pagepool.pool.PoolStats;
+import java.lang.ref.WeakReference;
+
+/**
+ * The {@link PagePoolMXBean} of one pool. Holds the pool weakly: the platform MBean server keeps
+ * this object reachable until it is unregistered, and it must not keep the pool alive.
+ */
+final class PoolMXBeanAdapter implements PagePoolMXBean {
+    private final WeakReference<PagePool> pool;
+    private final String name;
+
+    PoolMXBeanAdapter(PagePool pool) {
+        this.pool = new WeakReference<>(pool);
+        this.name = pool.name();
+    }
+
+    private PagePool pool() {
+        PagePool p = pool.get();
+        if (p == null) {
+            throw new IllegalStateException("pool '" + name + "' was garbage-collected");
+        }
+        return p;
+    }
+
+    private PoolStats stats() {
+        return pool().stats();
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public int getPageSize() {
+        return pool().pageSize();
+    }
+
+    @Override
+    public String getMapping() {
+        return pool().mapping().name();
+    }
+
+    @Override
+    public long getMaxMemoryBytes() {
+        return pool().maxMemoryBytes();
+    }
+
+    @Override
+    public boolean isStatsEnabled() {
+        return pool().statsEnabled();
+    }
+
+    @Override
+    public boolean isZeroing() {
+        return pool().zeroes();
+    }
+
+    @Override
+    public boolean isMmapSlabs() {
+        return pool().usesMmap();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return pool().isClosed();
+    }
+
+    @Override
+    public int getCacheCapacity() {
+        return pool().cacheCapacity();
+    }
+
+    @Override
+    public int getMaxCacheCapacity() {
+        return pool().maxCacheCapacity();
+    }
+
+    @Override
+    public int getRefillBatch() {
+        return pool().refillBatch();
+    }
+
+    @Override
+    public int getRingCapacity() {
+        return pool().ringCapacity();
+    }
+
+    @Override
+    public int getMaxRingCapacity() {
+        return pool().maxRingCapacity();
+    }
+
+    @Override
+    public int getSlabReserve() {
+        return pool().slabReserve();
+    }
+
+    @Override
+    public long getAllocFast() {
+        return stats().allocFast();
+    }
+
+    @Override
+    public long getAllocSlow() {
+        return stats().allocSlow();
+    }
+
+    @Override
+    public long getAllocSlowHighOrder() {
+        return stats().allocSlowHighOrder();
+    }
+
+    @Override
+    public long getAllocEmpty() {
+        return stats().allocEmpty();
+    }
+
+    @Override
+    public long getAllocRefill() {
+        return stats().allocRefill();
+    }
+
+    @Override
+    public long getAllocWaive() {
+        return stats().allocWaive();
+    }
+
+    @Override
+    public long getRecycleCached() {
+        return stats().recycleCached();
+    }
+
+    @Override
+    public long getRecycleCacheFull() {
+        return stats().recycleCacheFull();
+    }
+
+    @Override
+    public long getRecycleRing() {
+        return stats().recycleRing();
+    }
+
+    @Override
+    public long getRecycleRingFull() {
+        return stats().recycleRingFull();
+    }
+
+    @Override
+    public long getRecycleReleasedRefcnt() {
+        return stats().recycleReleasedRefcnt();
+    }
+
+    @Override
+    public long getAllocPages() {
+        return stats().allocPages();
+    }
+
+    @Override
+    public long getReleasePages() {
+        return stats().releasePages();
+    }
+
+    @Override
+    public long getWaiveBudget() {
+        return stats().waiveBudget();
+    }
+
+    @Override
+    public long getWaiveSize() {
+        return stats().waiveSize();
+    }
+
+    @Override
+    public long getWaiveClosed() {
+        return stats().waiveClosed();
+    }
+
+    @Override
+    public long getSlabsMapped() {
+        return stats().slabsMapped();
+    }
+
+    @Override
+    public long getSlabsUnmapped() {
+        return stats().slabsUnmapped();
+    }
+
+    @Override
+    public long getMappingFallbacks() {
+        return stats().mappingFallbacks();
+    }
+
+    @Override
+    public double getFastPathRatio() {
+        return stats().fastPathRatio();
+    }
+
+    @Override
+    public long getInflightPages() {
+        return stats().inflightPages();
+    }
+
+    @Override
+    public long getPagesMapped() {
+        return stats().pagesMapped();
+    }
+
+    @Override
+    public long getBytesMapped() {
+        return stats().bytesMapped();
+    }
+
+    @Override
+    public int getRingSize() {
+        return stats().ringSize();
+    }
+
+    @Override
+    public long getCachedPages() {
+        return stats().cachedPages();
+    }
+
+    @Override
+    public int getThreadCaches() {
+        return stats().threadCaches();
+    }
+
+    @Override
+    public long getCacheCapacityTotal() {
+        return stats().cacheCapacityTotal();
+    }
+}

@@ -1,0 +1,46 @@
+package io.pagepool.recorder;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link Recorder#start(java.nio.file.Path, RecordingOptions)} records.
+ *
+ * @param baseConfiguration the JDK configuration the pagepool settings are added to:
+ *        {@code "default"} (about 1 % overhead: GC, {@code jdk.DirectBufferStatistics}, …),
+ *        {@code "profile"}, or {@code "none"} for the pagepool events alone
+ * @param maxSizeBytes the most bytes kept on disk (older chunks are dropped); 0 for no limit
+ * @param maxAge the oldest data kept; null for no limit
+ * @param name the recording's name, as {@code jcmd JFR.check} shows it
+ */
+public record RecordingOptions(String baseConfiguration, long maxSizeBytes, Duration maxAge, String name) {
+    /** The JDK's "default" settings, at most 250 MiB on disk, no age limit, named "pagepool". */
+    public static final RecordingOptions DEFAULTS = new RecordingOptions("default", 250L << 20, null, "pagepool");
+
+    public RecordingOptions {
+        Objects.requireNonNull(baseConfiguration, "baseConfiguration");
+        Objects.requireNonNull(name, "name");
+        if (maxSizeBytes < 0) {
+            throw new IllegalArgumentException("maxSizeBytes = " + maxSizeBytes + " is out of range: 0 (no limit) or more");
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalArgumentException("maxAge = " + maxAge + " is out of range: positive, or null for no limit");
+        }
+    }
+
+    public RecordingOptions withBaseConfiguration(String configuration) {
+        return new RecordingOptions(configuration, maxSizeBytes, maxAge, name);
+    }
+
+    public RecordingOptions withMaxSizeBytes(long bytes) {
+        return new RecordingOptions(baseConfiguration, bytes, maxAge, name);
+    }
+
+    public RecordingOptions withMaxAge(Duration age) {
+        return new RecordingOptions(baseConfiguration, maxSizeBytes, age, name);
+    }
+
+    public RecordingOptions withName(String recordingName) {
+        return new RecordingOptions(baseConfiguration, maxSizeBytes, maxAge, recordingName);
+    }
+}

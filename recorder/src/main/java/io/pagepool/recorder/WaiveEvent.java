@@ -1,0 +1,36 @@
+package io.pagepool.recorder;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Throttle;
+
+/**
+ * {@code io.pagepool.Waive}: an allocation the pool did not serve. A pool at its budget may waive
+ * every allocation, so the event is throttled; the exact count is {@code allocWaive} of
+ * {@code io.pagepool.PoolStatistics}.
+ */
+@Name(EventNames.WAIVE)
+@Label("Page Pool Waive")
+@Category(EventNames.CATEGORY)
+@Description("An allocation the pool did not serve: the caller failed fast or fell back to the JDK")
+@StackTrace(true)
+@Throttle("100/s")
+final class WaiveEvent extends Event {
+    @Label("Pool")
+    @Description("The pool's name")
+    String poolName;
+
+    @Label("Reason")
+    @Description("Why: budget (maxMemoryBytes spent), size (larger than a page) or closed (the pool is closed)")
+    String reason;
+
+    @Label("Requested Size")
+    @Description("Bytes the allocation asked for")
+    @DataAmount
+    long requestedBytes;
+}
