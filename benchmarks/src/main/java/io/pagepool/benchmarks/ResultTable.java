@@ -277,6 +277,19 @@ public final class ResultTable {
             checks.add(new Check("StatsOverhead staticOff / statsOff - 1",
                     percent(staticOff.score() / statsOff.score() - 1), "(information)", null));
         }
+        Row recorderNone = find("RecorderOverhead", "allocWriteRelease", "mode", "none");
+        for (String mode : new String[] {"registered", "jfc", "defaultAndJfc"}) {
+            Row r = find("RecorderOverhead", "allocWriteRelease", "mode", mode);
+            if (r != null && recorderNone != null) {
+                double overhead = r.score() / recorderNone.score() - 1;
+                String target = mode.equals("registered") ? "~0 %" : mode.equals("jfc") ? "<= 5 %" : "(information)";
+                Boolean met = mode.equals("jfc") ? Boolean.valueOf(overhead <= 0.05) : null;
+                checks.add(met == null
+                        ? new Check("RecorderOverhead " + mode + " / none - 1", percent(overhead), target, null)
+                        : judged("RecorderOverhead " + mode + " / none - 1", percent(overhead), target, met, r,
+                                recorderNone));
+            }
+        }
         Row bulk = find("Bulk", "bulk", null, null);
         Row single = find("Bulk", "single", null, null);
         if (bulk != null && single != null) {

@@ -1,0 +1,86 @@
+package io.pagepool.benchmarks;
+
+import io.pagepool.pool.PagePool;
+import io.pagepool.recorder.PoolRecorder;
+import io.pagepool.recorder.Recorder;
+import io.pagepool.recorder.RecordingOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.Recording;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the recorder costs on the fast path: the op of {@link FastPathBenchmark#pool()} (2 KiB
+ * page, ByteBuffer API) on a pool that is
+ * <ul>
+ *   <li>{@code none}: built plainly (the baseline);
+ *   <li>{@code registered}: built with the recorder's listener and registered (sampler, periodic
+ *       events, MXBean) but with no recording running: the "disabled events cost nothing" proof;
+ *   <li>{@code jfc}: registered, with a recording of {@code pagepool.jfc} alone running;
+ *   <li>{@code defaultAndJfc}: registered, with the JDK's default settings plus {@code pagepool.jfc}.
+ * </ul>
+ * Each mode runs in its own fork. Targets: {@code registered / none} about 1.00;
+ * {@code jfc / none} at most 1.05; 0 B/op without a recording.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
+@State(Scope.Thread)
+public class RecorderOverheadBenchmark {
+    private static final int PAGE_SIZE = 2048;
+
+    @Param({"none", "registered", "jfc", "defaultAndJfc"})
+    public String mode;
+
+    private PagePool pool;
+    private Recording recording;
+    private Path file;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        if (mode.equals("none")) {
+            pool = PagePool.builder().name("recorder-none").pageSize(PAGE_SIZE).build();
+            return;
+        }
+        pool = PoolRecorder.register(PagePool.builder().name("recorder-" + mode).pageSize(PAGE_SIZE)
+                .listener(PoolRecorder.listener()).build());
+        if (!mode.equals("registered")) {
+            file = Files.createTempFile("pagepool-bench-", ".jfr");
+            recording = Recorder.start(file, RecordingOptions.DEFAULTS
+                    .withBaseConfiguration(mode.equals("jfc") ? "none" : "default"));
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        if (recording != null) {
+            recording.close();
+            Files.deleteIfExists(file);
+        }
+        pool.close();
+    }
+
+    @Benchmark
+    public void allocWriteRelease() {
+        ByteBuffer buffer = pool.allocBuffer(PAGE_SIZE);
+        buffer.put(0, (byte) 1);
+        pool.release(buffer);
+    }
+}
