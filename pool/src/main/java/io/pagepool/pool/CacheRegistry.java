@@ -101,7 +101,7 @@ final class CacheRegistry {
         for (ThreadCache cache : all) {
             if (cache.ownerEnded()) {
                 pool.drain(cache); // the owner has ended: its actions happen-before isAlive() == false
-                cache.counters.addTo(sums);
+                cache.addCountersTo(sums);
             } else {
                 kept.add(cache);
             }
@@ -172,10 +172,10 @@ final class CacheRegistry {
     synchronized void sumCounters(long[] sums) {
         retired.addTo(sums);
         for (ThreadCache cache : caches) {
-            cache.counters.addTo(sums);
+            cache.addCountersTo(sums);
         }
         for (ThreadCache stripe : stripes) {
-            stripe.counters.addTo(sums);
+            stripe.addCountersTo(sums);
         }
     }
 
@@ -193,10 +193,9 @@ final class CacheRegistry {
     }
 
     private static CacheStats stats(ThreadCache c) {
-        Counters k = c.counters;
         return new CacheStats(c.id, c.ownerName, c.owner == null ? -1 : c.owner.threadId(), c.isStripe(),
-                c.capacity(), c.sizeRacy(), k.get(Counters.ALLOC_FAST), k.get(Counters.UNDERFLOWS),
-                k.get(Counters.RECYCLE_CACHE_FULL), k.get(Counters.RECYCLE_CACHED));
+                c.capacity(), c.sizeRacy(), c.count(Counters.ALLOC_FAST), c.count(Counters.UNDERFLOWS),
+                c.count(Counters.RECYCLE_CACHE_FULL), c.count(Counters.RECYCLE_CACHED));
     }
 
     /** Pages parked in caches now (racy), with the number of caches and their total capacity. */

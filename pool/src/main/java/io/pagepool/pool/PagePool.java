@@ -136,7 +136,7 @@ public final class PagePool implements AutoCloseable {
             Page page = cache.pop();
             if (page != null) {
                 if (counting()) {
-                    cache.counters.inc(Counters.ALLOC_FAST);
+                    cache.fastAllocs++;
                 }
                 handOut(cache, page, zeroBytes);
                 if (--cache.sampleCountdown <= 0) {
@@ -415,7 +415,7 @@ public final class PagePool implements AutoCloseable {
                     : thread.isVirtual() ? null : caches.local();
             if (cache != null && cache.push(page)) {
                 if (counting()) {
-                    cache.counters.inc(Counters.RECYCLE_CACHED);
+                    cache.cachedReleases++;
                 }
                 return;
             }

@@ -23,6 +23,8 @@ final class ThreadCache {
     private static final VarHandle CAPACITY;
     private static final VarHandle SIZE;
     private static final VarHandle LOCK;
+    private static final VarHandle FAST_ALLOCS;
+    private static final VarHandle CACHED_RELEASES;
 
     static {
         try {
@@ -30,6 +32,8 @@ final class ThreadCache {
             CAPACITY = lookup.findVarHandle(ThreadCache.class, "capacity", int.class);
             SIZE = lookup.findVarHandle(ThreadCache.class, "size", int.class);
             LOCK = lookup.findVarHandle(ThreadCache.class, "locked", int.class);
+            FAST_ALLOCS = lookup.findVarHandle(ThreadCache.class, "fastAllocs", long.class);
+            CACHED_RELEASES = lookup.findVarHandle(ThreadCache.class, "cachedReleases", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,6 +48,14 @@ final class ThreadCache {
 
     Page[] stack;
     int size;
+    /**
+     * The fast path's two counters as plain fields of their own: an update through
+     * {@link Counters}' array costs an extra load and bounds check, measured at ~4 ns per
+     * alloc+release. They add to {@code ALLOC_FAST} and {@code RECYCLE_CACHED}; see
+     * {@link #addCountersTo(long[])}.
+     */
+    long fastAllocs;
+    long cachedReleases;
     @SuppressWarnings("unused")
     private int capacity;
     /** Stripe lock word: 0 free, 1 held. Unused for platform-thread caches. */
@@ -92,6 +104,24 @@ final class ThreadCache {
         st[s] = page;
         size = s + 1;
         return true;
+    }
+
+    /** Adds this cache's counters, hot fields included, into {@code sums}. Any thread. */
+    void addCountersTo(long[] sums) {
+        counters.addTo(sums);
+        sums[Counters.ALLOC_FAST] += (long) FAST_ALLOCS.getOpaque(this);
+        sums[Counters.RECYCLE_CACHED] += (long) CACHED_RELEASES.getOpaque(this);
+    }
+
+    /** One counter of this cache, hot fields included. Any thread. */
+    long count(int counter) {
+        long n = counters.get(counter);
+        if (counter == Counters.ALLOC_FAST) {
+            n += (long) FAST_ALLOCS.getOpaque(this);
+        } else if (counter == Counters.RECYCLE_CACHED) {
+            n += (long) CACHED_RELEASES.getOpaque(this);
+        }
+        return n;
     }
 
     int capacity() {
