@@ -13,7 +13,7 @@ final class JvmFlags {
     /** Netty's leak detector samples allocations and records stack traces: off for a fair baseline. */
     static final String NETTY_NO_LEAK_DETECTION = "-Dio.netty.leakDetection.level=disabled";
     /**
-     * Netty 4.2 turns its {@code sun.misc.Unsafe} fast paths off on JDK 25 unless this is given;
+     * Netty 4.2 turns its Unsafe-based fast paths off on JDK 25 unless this is given;
      * Netty's own tuning guidance is to give it, so the baseline gets it.
      */
     static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";

@@ -254,11 +254,6 @@ final class SlabAllocator {
         return mappingFallbacks;
     }
 
-    /** Slabs mapped now. Lock held or racy. */
-    int slabCount() {
-        return slabs.size();
-    }
-
     /** Pages held by callers now (reference count above 0), counted page by page: works with stats off. */
     long heldPages() {
         lock.lock();
@@ -275,15 +270,6 @@ final class SlabAllocator {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Free pages in slab free lists. Lock held. */
-    long freePagesInSlabs() {
-        long free = 0;
-        for (Slab slab : slabs) {
-            free += slab.freeCount();
-        }
-        return free;
     }
 
     /** A copy of the mapped slabs. Lock held. */

@@ -62,7 +62,7 @@ class JfrToolTest {
             assertTrue(block.contains("maxMemory = 256.0 kB"), block);
             assertTrue(block.contains("pageSize = 4.0 kB"), block);
             assertTrue(Pattern.compile("(?m)^\\s*fastPathRatio = [\\d.]+%$").matcher(block).find(), block);
-            assertTrue(Pattern.compile("(?m)^\\s*interval = \\d+ ms$").matcher(block).find(), block);
+            assertTrue(Pattern.compile("(?m)^\\s*interval = \\d+(\\.\\d+)? ms$").matcher(block).find(), block);
         }
         assertTrue(events >= 5, out);
         assertEquals(w.expected.allocFast(), allocFast);
