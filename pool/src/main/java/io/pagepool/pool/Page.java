@@ -24,10 +24,13 @@ import java.nio.ByteOrder;
  */
 public final class Page {
     private static final VarHandle REFCNT;
+    private static final VarHandle ATTACHMENT;
 
     static {
         try {
-            REFCNT = MethodHandles.lookup().findVarHandle(Page.class, "refcnt", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            REFCNT = lookup.findVarHandle(Page.class, "refcnt", int.class);
+            ATTACHMENT = lookup.findVarHandle(Page.class, "attachment", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -55,6 +58,9 @@ public final class Page {
     /** Accessed through {@link #REFCNT} only. */
     @SuppressWarnings("unused")
     private int refcnt;
+    /** The holder's lease object; the pool never reads it. Accessed through {@link #ATTACHMENT}. */
+    @SuppressWarnings("unused")
+    private Object attachment;
 
     Page(PagePool pool, Slab slab, int index, MemorySegment segment) {
         this.pool = pool;
@@ -160,6 +166,26 @@ public final class Page {
      */
     public int generation() {
         return generation;
+    }
+
+    /**
+     * The object the current holder attached (null when none): a slot for a holder that hands
+     * the page on, such as the agent's lease, so that exactly one of several racing releasers
+     * wins with {@link #compareAndSetAttachment}. The pool neither reads nor clears it: a holder
+     * that attaches must detach before its last release.
+     */
+    public Object attachment() {
+        return ATTACHMENT.getAcquire(this);
+    }
+
+    /** Sets the attachment (release store). Holder only. */
+    public void attach(Object value) {
+        ATTACHMENT.setRelease(this, value);
+    }
+
+    /** Atomically replaces the attachment if it is {@code expected} (by identity). */
+    public boolean compareAndSetAttachment(Object expected, Object value) {
+        return ATTACHMENT.compareAndSet(this, expected, value);
     }
 
     /** Makes the page held by one holder with a reset view. The caller owns the free page. */

@@ -104,6 +104,15 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
+     * Like {@link #tryAlloc()} for a request of {@code bytes}: a zeroing pool zeroes only those.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not 0..pageSize
+     */
+    public Page tryAlloc(int bytes) {
+        return tryTake(bytes);
+    }
+
+    /**
      * Hands out a page's own view with limit {@code bytes} (zeroed up to {@code bytes} when the
      * pool zeroes); release it with {@link #release(ByteBuffer)}. No allocation.
      *
@@ -394,14 +403,26 @@ public final class PagePool implements AutoCloseable {
             // an empty view at a page's end has the next page's address: it names no page
             throw new IllegalArgumentException("pool '" + name + "': an empty ByteBuffer (capacity 0) names no page");
         }
+        Page page = findPage(buffer);
+        if (page == null) {
+            throw new IllegalArgumentException("pool '" + name + "': the direct ByteBuffer at 0x"
+                    + Long.toHexString(MemorySegment.ofBuffer(buffer).address() - buffer.position())
+                    + " (capacity " + buffer.capacity() + ") is not a page of this pool");
+        }
+        return page;
+    }
+
+    /**
+     * Like {@link #pageOf(ByteBuffer)}, but returns null instead of throwing for a heap buffer, an
+     * empty one, or memory that is not this pool's. No allocation.
+     */
+    public Page findPage(ByteBuffer buffer) {
+        if (!buffer.isDirect() || buffer.capacity() == 0) {
+            return null;
+        }
         long address = MemorySegment.ofBuffer(buffer).address() - buffer.position();
         Slab slab = slabs.find(address);
-        if (slab == null) {
-            throw new IllegalArgumentException("pool '" + name + "': the direct ByteBuffer at 0x"
-                    + Long.toHexString(address) + " (capacity " + buffer.capacity()
-                    + ") is not a page of this pool");
-        }
-        return slab.pageAt(address);
+        return slab == null ? null : slab.pageAt(address);
     }
 
     /**

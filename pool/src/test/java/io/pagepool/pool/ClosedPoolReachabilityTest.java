@@ -55,7 +55,7 @@ class ClosedPoolReachabilityTest {
             pool.close();
             handedOver.forEach(Page::release); // after close: straight back to their slabs
             handedOver.clear();
-            worker.submit(pool::tryAlloc).get(); // the worker's next call returns its cached pages
+            worker.submit(() -> pool.tryAlloc()).get(); // the worker's next call returns its cached pages
             assertTrue(pool.awaitClosed(Duration.ofSeconds(10)), () -> "fully closed: " + pool.stats());
         }
         return new WeakReference<>(pool);

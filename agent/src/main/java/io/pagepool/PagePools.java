@@ -1,0 +1,46 @@
+package io.pagepool;
+
+import io.pagepool.agent.runtime.BufferSwap;
+import io.pagepool.agent.runtime.DirectBuffers;
+import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.pool.PagePool;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * For applications that choose to help the pagepool agent: return a swapped buffer at once
+ * instead of when it becomes unreachable. Safe without the agent (every call is a no-op).
+ *
+ * <p>Compile against {@code pagepool-agent.jar}; at run time the agent's copy of this class is
+ * the one loaded.
+ */
+public final class PagePools {
+    private PagePools() {
+    }
+
+    /**
+     * Returns the page of {@code buffer}, a buffer that a swapped {@code ByteBuffer.allocateDirect}
+     * returned, to the pool now. Do not touch the buffer, or any view of it, afterwards.
+     *
+     * @return true if the page went back; false, with no effect, for null, a buffer the agent
+     *         did not hand out (heap, JDK, too large), a view derived from one (pass the buffer
+     *         itself), one already released, or when the agent is not running
+     */
+    public static boolean release(ByteBuffer buffer) {
+        BufferSwap swap = DirectBuffers.swap();
+        return swap != null && swap.release(buffer, ReleasePath.API);
+    }
+
+    /** Whether {@code buffer} is a live buffer handed out by the agent's pool. */
+    public static boolean isPooled(ByteBuffer buffer) {
+        BufferSwap swap = DirectBuffers.swap();
+        return swap != null && swap.isPooled(buffer);
+    }
+
+    /** The agent's pool, when the agent runs in this JVM. */
+    public static Optional<PagePool> pool() {
+        BufferSwap swap = DirectBuffers.swap();
+        return swap == null ? Optional.empty() : Optional.of(swap.pool());
+    }
+}

@@ -1,0 +1,63 @@
+package io.pagepool.agent;
+
+import io.pagepool.pool.Mapping;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The agent's options, parsed from {@code -javaagent:pagepool-agent.jar=k=v,k=v} by
+ * {@link OptionParser}; {@link Option} lists every key with its default and meaning.
+ *
+ * @param include      package prefixes whose classes are rewritten (empty: every class outside the JDK and pagepool)
+ * @param exclude      package prefixes never rewritten
+ * @param pageSizeBytes page size
+ * @param cachePages   thread cache capacity
+ * @param refillPages  refill batch
+ * @param ringPages    recycle ring capacity
+ * @param maxMemoryBytes memory budget of the pool
+ * @param mapping      how slabs are mapped
+ * @param zero         zero-fill buffers like the JDK does
+ * @param stats        keep the pool's counters
+ * @param jfr          recording file, or null for none
+ * @param tune         run the online tuner
+ * @param tuneInterval the tuner's period
+ * @param scope        release buffers proven not to escape their method at once
+ * @param release      {@code pkg.Class#method} entries whose ByteBuffer arguments are released after they return
+ * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
+ * @param log          how much the agent prints
+ */
+public record AgentOptions(List<String> include, List<String> exclude, int pageSizeBytes, int cachePages,
+                           int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
+                           boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
+                           List<String> release, boolean onErrorExit, LogLevel log) {
+
+    /** How much the agent prints on stderr. */
+    public enum LogLevel {
+        /** Only errors. */
+        QUIET,
+        /** A line at start and a summary at exit, plus errors and warnings. */
+        INFO,
+        /** Also every rewritten class, every scoped-release verdict and every tuner decision. */
+        DEBUG
+    }
+
+    /** Every option at its default. */
+    public static AgentOptions defaults() {
+        return OptionParser.parse("");
+    }
+
+    /** The {@code release=} entries as class name and method name pairs. */
+    public List<ReleaseMethod> releaseMethods() {
+        return release.stream().map(ReleaseMethod::parse).toList();
+    }
+
+    /** One {@code pkg.Class#method} entry of {@code release=}. */
+    public record ReleaseMethod(String className, String methodName) {
+        static ReleaseMethod parse(String entry) {
+            int hash = entry.indexOf('#');
+            return new ReleaseMethod(entry.substring(0, hash), entry.substring(hash + 1));
+        }
+    }
+}

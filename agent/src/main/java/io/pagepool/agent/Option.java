@@ -1,0 +1,70 @@
+package io.pagepool.agent;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every agent option: its key, default, allowed values and meaning (listed by {@code options}). */
+public enum Option {
+    INCLUDE("include", "", "package prefixes", "only classes in these packages are rewritten, ';'-separated"
+            + " (default: every class outside the JDK and pagepool)"),
+    EXCLUDE("exclude", "", "package prefixes", "classes in these packages are never rewritten, ';'-separated"),
+    PAGE_SIZE("pageSize", "4096", "1024 to 65536, a power of two", "page size in bytes; larger requests go"
+            + " to the JDK (a 'size' waive)"),
+    CACHE("cache", "128", "1 to 65536 pages", "per-thread cache capacity (the tuner moves it)"),
+    REFILL("refill", "64", "1 to 65536 pages", "pages moved per cache refill"),
+    RING("ring", "1024", "1 to 1048576 pages", "recycle ring capacity for cross-thread releases"),
+    MAX_MEMORY("maxMemory", "1g", "a size with k, m or g suffix", "memory budget of the pool; when spent,"
+            + " requests go to the JDK (a 'budget' waive), never a GC or a wait"),
+    MAPPING("mapping", "prefault", "plain|prefault|pinned|hugepage", "how slabs are mapped (pinned and"
+            + " hugepage need --enable-native-access=ALL-UNNAMED)"),
+    ZERO("zero", "true", "true|false", "zero-fill buffers as ByteBuffer.allocateDirect does"),
+    STATS("stats", "true", "true|false", "keep the pool's page_pool counters (JFR, JMX, the tuner)"),
+    JFR("jfr", "", "a file path", "record JDK defaults + pagepool events to this file, written at exit"),
+    TUNE("tune", "on", "on|off", "size caches, refill batch, ring and slab reserve online"),
+    TUNE_INTERVAL("tuneInterval", "1s", "a duration such as 500ms, 1s, 2m", "the tuner's period"),
+    SCOPE("scope", "on", "on|off", "release buffers proven by bytecode analysis not to escape their method"
+            + " the moment they die (otherwise: when unreachable)"),
+    RELEASE("release", "", "pkg.Class#method entries, ';'-separated", "these methods' ByteBuffer arguments"
+            + " go back to the pool when they return"),
+    ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"
+            + " application without the agent, or exit 1 before main"),
+    LOG("log", "info", "quiet|info|debug", "quiet: errors only; info: a start line and an exit summary;"
+            + " debug: every rewritten class, verdict and tuner decision");
+
+    private final String key;
+    private final String defaultValue;
+    private final String allowed;
+    private final String meaning;
+
+    Option(String key, String defaultValue, String allowed, String meaning) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.allowed = allowed;
+        this.meaning = meaning;
+    }
+
+    /** The option's key as written on the command line. */
+    public String key() {
+        return key;
+    }
+
+    /** The value used when the option is not given ("" for none). */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What values the option takes, for error messages. */
+    public String allowed() {
+        return allowed;
+    }
+
+    /** One sentence on what the option does. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The option with this key (case-sensitive). */
+    public static Optional<Option> byKey(String key) {
+        return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,258 @@
+package io.pagepool.agent;
+
+import io.pagepool.pool.Mapping;
+import io.pagepool.pool.PagePool;
+import io.pagepool.pool.PagePoolBuilder;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the agent's option string ({@code k=v,k=v}). Every problem becomes one line naming the
+ * option and what it allows; {@link #parse} throws {@link BadOptionsException} carrying all of them.
+ */
+public final class OptionParser {
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,13})([kmgKMG]?)[bB]?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
+    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+
+    private OptionParser() {
+    }
+
+    /** Parses {@code text} (null or blank: all defaults). */
+    public static AgentOptions parse(String text) {
+        Map<Option, String> given = new EnumMap<>(Option.class);
+        List<String> problems = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            for (String pair : text.split(",", -1)) {
+                split(pair.strip(), given, problems);
+            }
+        }
+        Values values = new Values(given, problems);
+        AgentOptions options = values.build();
+        if (!problems.isEmpty()) {
+            throw new BadOptionsException(problems, values.onErrorExit);
+        }
+        return options;
+    }
+
+    private static void split(String pair, Map<Option, String> given, List<String> problems) {
+        int eq = pair.indexOf('=');
+        if (pair.isEmpty()) {
+            problems.add("empty option (two commas in a row?); options are key=value pairs separated by ','");
+            return;
+        }
+        if (eq <= 0) {
+            problems.add("option '" + pair + "' has no value; write " + (eq == 0 ? "key=value" : pair + "=VALUE"));
+            return;
+        }
+        String key = pair.substring(0, eq).strip();
+        String value = pair.substring(eq + 1).strip();
+        Option option = Option.byKey(key).orElse(null);
+        if (option == null) {
+            problems.add("unknown option '" + key + "'; known options: "
+                    + String.join(", ", Arrays.stream(Option.values()).map(Option::key).toList()));
+        } else if (given.putIfAbsent(option, value) != null) {
+            problems.add("option '" + key + "' is given twice");
+        }
+    }
+
+    /** Converts each value, collecting problems, starting from the defaults. */
+    private static final class Values {
+        private final Map<Option, String> given;
+        private final List<String> problems;
+        private boolean onErrorExit;
+
+        Values(Map<Option, String> given, List<String> problems) {
+            this.given = given;
+            this.problems = problems;
+        }
+
+        AgentOptions build() {
+            onErrorExit = choice(Option.ON_ERROR, "warn", "exit") == 1;
+            List<String> include = packages(Option.INCLUDE);
+            List<String> exclude = packages(Option.EXCLUDE);
+            PagePoolBuilder pool = PagePool.builder();
+            int pageSize = (int) number(Option.PAGE_SIZE, Integer.MAX_VALUE, v -> pool.pageSize((int) v));
+            int cache = (int) number(Option.CACHE, Integer.MAX_VALUE, v -> pool.cacheCapacity((int) v));
+            int refill = (int) number(Option.REFILL, Integer.MAX_VALUE, v -> pool.refillBatch((int) v));
+            int ring = (int) number(Option.RING, Integer.MAX_VALUE, v -> pool.ringCapacity((int) v));
+            long maxMemory = size(Option.MAX_MEMORY, pool);
+            Mapping mapping = Mapping.values()[choice(Option.MAPPING, "plain", "prefault", "pinned", "hugepage")];
+            boolean zero = bool(Option.ZERO);
+            boolean stats = bool(Option.STATS);
+            Path jfr = path(Option.JFR);
+            boolean tune = choice(Option.TUNE, "off", "on") == 1;
+            Duration tuneInterval = duration(Option.TUNE_INTERVAL);
+            boolean scope = choice(Option.SCOPE, "off", "on") == 1;
+            List<String> release = releaseMethods();
+            AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
+            return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
+                    jfr, tune, tuneInterval, scope, release, onErrorExit, log);
+        }
+
+        private String value(Option option) {
+            return given.getOrDefault(option, option.defaultValue());
+        }
+
+        private void bad(Option option, String why) {
+            problems.add("bad value " + option.key() + "=" + value(option) + ": " + why + " (allowed: "
+                    + option.allowed() + ")");
+        }
+
+        /** For messages that already say what is allowed ("out of range: allowed 1 to 65536"). */
+        private void outOfRange(Option option, String why) {
+            problems.add("bad value " + option.key() + "=" + value(option) + ": " + why);
+        }
+
+        private int choice(Option option, String... choices) {
+            String v = value(option).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < choices.length; i++) {
+                if (choices[i].equals(v)) {
+                    return i;
+                }
+            }
+            bad(option, "not one of " + String.join(", ", choices));
+            return Math.max(0, Arrays.asList(choices).indexOf(option.defaultValue()));
+        }
+
+        private boolean bool(Option option) {
+            return choice(option, "false", "true") == 1;
+        }
+
+        /** A whole number; {@code check} (a pool builder setter) validates the range. */
+        private long number(Option option, long max, LongConsumer check) {
+            String v = value(option);
+            long n;
+            try {
+                n = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                bad(option, "not a whole number");
+                return Long.parseLong(option.defaultValue());
+            }
+            if (n > max) {
+                bad(option, "too large");
+                return Long.parseLong(option.defaultValue());
+            }
+            return checked(option, n, check);
+        }
+
+        private long checked(Option option, long n, LongConsumer check) {
+            try {
+                check.accept(n);
+                return n;
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage(); // "cacheCapacity = 0 is out of range: allowed 1 to 65536"
+                outOfRange(option, message.substring(message.indexOf(" is ") + 4));
+                return Long.parseLong(option.defaultValue());
+            }
+        }
+
+        private long size(Option option, PagePoolBuilder pool) {
+            Matcher m = SIZE.matcher(value(option));
+            if (!m.matches()) {
+                bad(option, "not a size");
+                return 1L << 30;
+            }
+            int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                default -> 0;
+            };
+            long n = Long.parseLong(m.group(1));
+            if (n > (Long.MAX_VALUE >> shift)) {
+                bad(option, "too large");
+                return 1L << 30;
+            }
+            long bytes = n << shift;
+            try {
+                pool.maxMemoryBytes(bytes);
+                return bytes;
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                outOfRange(option, bytes + " bytes" + message.substring(message.indexOf(" is ")));
+                return 1L << 30;
+            }
+        }
+
+        private Duration duration(Option option) {
+            Matcher m = DURATION.matcher(value(option));
+            if (!m.matches()) {
+                bad(option, "not a duration");
+                return Duration.ofSeconds(1);
+            }
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                default -> Duration.ofMinutes(n);
+            };
+            if (d.compareTo(Duration.ofMillis(10)) < 0) {
+                bad(option, "shorter than 10ms");
+                return Duration.ofSeconds(1);
+            }
+            return d;
+        }
+
+        private Path path(Option option) {
+            String v = value(option);
+            if (v.isEmpty()) {
+                return null;
+            }
+            try {
+                return Path.of(v).toAbsolutePath();
+            } catch (InvalidPathException e) {
+                bad(option, e.getReason());
+                return null;
+            }
+        }
+
+        private List<String> packages(Option option) {
+            List<String> prefixes = new ArrayList<>();
+            for (String p : value(option).split(";")) {
+                String prefix = p.strip();
+                if (prefix.isEmpty()) {
+                    continue;
+                }
+                if (!JAVA_NAME.matcher(prefix).matches()) {
+                    problems.add("bad value " + option.key() + "=" + value(option) + ": '" + prefix
+                            + "' is not a package prefix (allowed: " + option.allowed() + ")");
+                    continue;
+                }
+                prefixes.add(prefix);
+            }
+            return List.copyOf(prefixes);
+        }
+
+        private List<String> releaseMethods() {
+            List<String> entries = new ArrayList<>();
+            for (String e : value(Option.RELEASE).split(";")) {
+                String entry = e.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                int hash = entry.indexOf('#');
+                if (hash <= 0 || !JAVA_NAME.matcher(entry.substring(0, hash)).matches()
+                        || !JAVA_NAME.matcher(entry.substring(hash + 1)).matches()
+                        || entry.substring(hash + 1).contains(".")) {
+                    problems.add("bad value release=" + value(Option.RELEASE) + ": '" + entry
+                            + "' is not pkg.Class#method (allowed: " + Option.RELEASE.allowed() + ")");
+                    continue;
+                }
+                entries.add(entry);
+            }
+            return List.copyOf(entries);
+        }
+    }
+}

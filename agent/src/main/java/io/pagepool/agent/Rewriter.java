@@ -1,0 +1,198 @@
+package io.pagepool.agent;
+
+import io.pagepool.agent.runtime.DirectBuffers;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.IllegalClassFormatException;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Installs the class rewriting with ByteBuddy: call sites of {@code ByteBuffer.allocateDirect}
+ * in accepted classes go to {@link DirectBuffers}, {@code release=} methods get
+ * {@link ReleaseAdvice}. Classes are checked cheaply before ByteBuddy parses anything: by name,
+ * then by a byte scan for {@code allocateDirect} (or membership in {@code release=}). Classes
+ * already loaded (attach) are retransformed, only those whose class file mentions the call.
+ * Class file format changes are disabled (retransformation), and every failure is reported:
+ * ByteBuddy is silent otherwise.
+ */
+final class Rewriter {
+    private final ClassFilter filter;
+    private final Set<String> releaseClasses;
+    private final List<AgentOptions.ReleaseMethod> releaseMethods;
+    private final AgentLog log;
+    private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
+    final AtomicLong classesRewritten = new AtomicLong();
+    final AtomicLong sitesSwapped = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    final AtomicLong loadersSkipped = new AtomicLong();
+
+    Rewriter(AgentOptions options, AgentLog log) {
+        this.filter = new ClassFilter(options.include(), options.exclude());
+        this.releaseMethods = options.releaseMethods();
+        this.releaseClasses = releaseMethods.stream().map(AgentOptions.ReleaseMethod::className)
+                .collect(Collectors.toUnmodifiableSet());
+        this.log = log;
+    }
+
+    /** How call sites are rewritten. */
+    private AsmVisitorWrapper siteRewriting() {
+        return new CallSiteSwap(this::swapped);
+    }
+
+    void swapped(String className, int count) {
+        sitesSwapped.addAndGet(count);
+        log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
+    }
+
+    ResettableClassFileTransformer install(Instrumentation inst) {
+        AsmVisitorWrapper siteRewriting = siteRewriting();
+        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new RetransformFailures())
+                .with(new Failures())
+                .with((AgentBuilder.TransformerDecorator) PreFilter::new)
+                .assureReadEdgeTo(inst, DirectBuffers.class)
+                // replaces ByteBuddy's default ignore rule: so it must name ByteBuddy and pagepool too
+                .ignore(ElementMatchers.<TypeDescription>nameStartsWith("io.pagepool.shaded.")
+                        .or(ElementMatchers.isSynthetic()), ElementMatchers.isBootstrapClassLoader()
+                        .or(ElementMatchers.isExtensionClassLoader()))
+                .type(new Accepts())
+                .transform((builder, type, loader, module, domain) -> {
+                    if (!loaderSeesRuntime(loader, type)) {
+                        return builder;
+                    }
+                    builder = builder.visit(siteRewriting);
+                    for (AgentOptions.ReleaseMethod m : releaseMethods) {
+                        if (m.className().equals(type.getName())) {
+                            builder = builder.visit(Advice.to(ReleaseAdvice.class).on(ElementMatchers.named(m.methodName())
+                                    .and(ElementMatchers.not(ElementMatchers.isAbstract()))));
+                        }
+                    }
+                    return builder;
+                })
+                .installOn(inst);
+    }
+
+    /** Rewritten code calls {@link DirectBuffers}: only rewrite classes whose loader resolves it to ours. */
+    private boolean loaderSeesRuntime(ClassLoader loader, TypeDescription type) {
+        synchronized (loaderSeesRuntime) {
+            Boolean sees = loaderSeesRuntime.get(loader);
+            if (sees == null) {
+                try {
+                    sees = Class.forName(DirectBuffers.class.getName(), false, loader) == DirectBuffers.class;
+                } catch (ClassNotFoundException | LinkageError e) {
+                    sees = false;
+                }
+                loaderSeesRuntime.put(loader, sees);
+                if (!sees) {
+                    log.info("not rewriting classes of class loader " + loader + " (first: " + type.getName()
+                            + "): it cannot see the agent's classes");
+                }
+            }
+            if (!sees) {
+                loadersSkipped.incrementAndGet();
+            }
+            return sees;
+        }
+    }
+
+    /** Name filter; for classes already loaded, also the byte scan of their class file resource. */
+    private final class Accepts implements AgentBuilder.RawMatcher {
+        @Override
+        public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> loaded,
+                               ProtectionDomain domain) {
+            String name = type.getName();
+            if (!filter.accepts(name)) {
+                return false;
+            }
+            return loaded == null || releaseClasses.contains(name) || resourceMentionsAllocateDirect(loader, name);
+        }
+    }
+
+    private static boolean resourceMentionsAllocateDirect(ClassLoader loader, String name) {
+        if (loader == null) {
+            return false;
+        }
+        try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            return in != null && ClassBytes.mentionsAllocateDirect(in.readAllBytes());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Skips classes by name and bytes before ByteBuddy parses them. */
+    private final class PreFilter extends ResettableClassFileTransformer.WithDelegation {
+        PreFilter(ResettableClassFileTransformer delegate) {
+            super(delegate);
+        }
+
+        private boolean wanted(String internalName, byte[] bytes) {
+            if (!filter.acceptsInternal(internalName)) {
+                return false;
+            }
+            return ClassBytes.mentionsAllocateDirect(bytes)
+                    || !releaseClasses.isEmpty() && releaseClasses.contains(internalName.replace('/', '.'));
+        }
+
+        @Override
+        public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
+                                byte[] bytes) throws IllegalClassFormatException {
+            return wanted(internalName, bytes)
+                    ? classFileTransformer.transform(loader, internalName, redefined, domain, bytes) : null;
+        }
+
+        @Override
+        public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+                                ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
+            return wanted(internalName, bytes)
+                    ? classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes) : null;
+        }
+    }
+
+    /** ByteBuddy's per-class outcomes: count rewrites, report every error (it is silent otherwise). */
+    private final class Failures extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+                                     net.bytebuddy.dynamic.DynamicType dynamicType) {
+            classesRewritten.incrementAndGet();
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            failures.incrementAndGet();
+            log.error("could not rewrite " + typeName + " (it runs unchanged): " + throwable);
+        }
+    }
+
+    /** Failures of whole retransformation batches (classes loaded before attach). */
+    private final class RetransformFailures extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+        @Override
+        public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable throwable,
+                                                           List<Class<?>> types) {
+            failures.incrementAndGet();
+            log.error("could not retransform " + batch.size() + " loaded class(es) (they run unchanged): " + throwable);
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.pagepool.agent.runtime;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What rewritten application code calls instead of {@code ByteBuffer.allocateDirect(int)}.
+ * Before the agent installs a {@link BufferSwap} (and after a failed start) every call goes to
+ * the JDK. Public because rewritten classes in any package call it; not an application API
+ * (that is {@code io.pagepool.PagePools}).
+ */
+public final class DirectBuffers {
+    /** Internal name of this class, for the bytecode rewriters. */
+    public static final String INTERNAL_NAME = "io/pagepool/agent/runtime/DirectBuffers";
+
+    private static volatile BufferSwap swap;
+
+    private DirectBuffers() {
+    }
+
+    /** Installs the swap (null: back to the JDK for new allocations). */
+    public static void install(BufferSwap newSwap) {
+        swap = newSwap;
+    }
+
+    /** The installed swap, or null. */
+    public static BufferSwap swap() {
+        return swap;
+    }
+
+    /** A swapped {@code allocateDirect}: pooled, released when unreachable or explicitly. */
+    public static ByteBuffer allocateDirect(int capacity) {
+        BufferSwap s = swap;
+        return s != null ? s.allocateTracked(capacity) : ByteBuffer.allocateDirect(capacity);
+    }
+
+    /** A swapped {@code allocateDirect} at a site proven scoped; paired with {@link #releaseScoped}. */
+    public static ByteBuffer allocateScoped(int capacity) {
+        BufferSwap s = swap;
+        return s != null ? s.allocateScoped(capacity) : ByteBuffer.allocateDirect(capacity);
+    }
+
+    /** Releases a scoped site's buffer where it died; null and non-pool buffers are ignored. */
+    public static void releaseScoped(ByteBuffer buffer) {
+        BufferSwap s = swap;
+        if (s != null && buffer != null) {
+            s.release(buffer, ReleasePath.SCOPED);
+        }
+    }
+
+    /** Called after a {@code release=} method returns, once per ByteBuffer argument. */
+    public static void releaseArgument(Object argument) {
+        BufferSwap s = swap;
+        if (s != null && argument instanceof ByteBuffer buffer) {
+            s.release(buffer, ReleasePath.METHOD);
+        }
+    }
+}

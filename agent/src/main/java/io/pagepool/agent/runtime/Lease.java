@@ -1,0 +1,25 @@
+package io.pagepool.agent.runtime;
+
+import io.pagepool.pool.Page;
+
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
+import java.nio.ByteBuffer;
+
+/**
+ * A swapped buffer tracked by reachability, the way the JDK tracks its own direct buffers: the
+ * buffer is a root view of the page (every slice, duplicate or typed view of it keeps it
+ * reachable), so when this reference is enqueued no view of the page is reachable any more.
+ *
+ * <p>The lease is the page's attachment while the page is lent out; whoever removes it from
+ * the page with a compare-and-set (an explicit release, or the queue's poller) releases the page,
+ * so a page is released once per lease whatever races.
+ */
+final class Lease extends PhantomReference<ByteBuffer> {
+    final Page page;
+
+    Lease(ByteBuffer buffer, Page page, ReferenceQueue<ByteBuffer> queue) {
+        super(buffer, queue);
+        this.page = page;
+    }
+}
