@@ -21,6 +21,12 @@ import java.util.Locale;
  * never stopped).
  */
 public final class PagePoolAgent {
+    /**
+     * System property the agent sets in its JVM: {@code running (…)} or {@code failed: …}; read
+     * by {@code attach} to tell the user what happened in the target.
+     */
+    public static final String STATUS_PROPERTY = "pagepool.agent.status";
+
     private static volatile Started started;
 
     private PagePoolAgent() {
@@ -68,13 +74,16 @@ public final class PagePoolAgent {
                 return;
             }
             started = launch(options, inst, log);
+            System.setProperty(STATUS_PROPERTY, "running (" + describe(options) + ")");
         } catch (BadOptionsException e) {
+            System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
             for (String problem : e.problems()) {
                 log.error("bad agent option: " + problem);
             }
             fail(log, e.onErrorExit(), beforeMain, "run 'java -jar pagepool-agent.jar options' for the list");
         } catch (Throwable e) { // the agent never takes the application down
             DirectBuffers.install(null);
+            System.setProperty(STATUS_PROPERTY, "failed: " + e);
             log.error("the agent could not start: " + e);
             fail(log, exitOnError, beforeMain, null);
         }

@@ -73,9 +73,10 @@ final class Rewriter {
                 .with((AgentBuilder.TransformerDecorator) PreFilter::new)
                 .assureReadEdgeTo(inst, DirectBuffers.class)
                 // replaces ByteBuddy's default ignore rule: so it must name ByteBuddy and pagepool too
-                .ignore(ElementMatchers.<TypeDescription>nameStartsWith("io.pagepool.shaded.")
-                        .or(ElementMatchers.isSynthetic()), ElementMatchers.isBootstrapClassLoader()
+                .ignore(ElementMatchers.any(), ElementMatchers.isBootstrapClassLoader()
                         .or(ElementMatchers.isExtensionClassLoader()))
+                .or(ElementMatchers.<TypeDescription>nameStartsWith("io.pagepool.shaded.")
+                        .or(ElementMatchers.isSynthetic()))
                 .type(new Accepts())
                 .transform((builder, type, loader, module, domain) -> {
                     if (!loaderSeesRuntime(loader, type)) {

@@ -105,36 +105,37 @@ public final class UdpEchoServer {
     private static final int SOCKPERF_CLIENT = 1;
     private static final int SOCKPERF_PONG_REQUEST = 2;
 
-    /** Turns a sockperf request into its reply in place; false when it asks for none. */
-    private static boolean sockperfReply(ByteBuffer packet) {
-        if (packet.remaining() < 14) {
-            return false;
-        }
-        int flags = packet.getShort(SOCKPERF_FLAGS_OFFSET) & 0xffff;
-        if ((flags & SOCKPERF_PONG_REQUEST) == 0) {
-            return false;
-        }
-        packet.putShort(SOCKPERF_FLAGS_OFFSET, (short) (flags & ~SOCKPERF_CLIENT));
-        return true;
-    }
-
-    /** The per-packet loop: a fresh direct buffer for every datagram, as in the wild. */
+    /** The worker loop: one {@link #echoOne} per datagram until the channel closes. */
     private static void serve(DatagramChannel channel, int size, boolean sockperf, LongAdder echoed) {
         try {
             while (true) {
-                ByteBuffer packet = ByteBuffer.allocateDirect(size);
-                SocketAddress from = channel.receive(packet);
-                packet.flip();
-                if (sockperf && !sockperfReply(packet)) {
-                    continue;
+                if (echoOne(channel, size, sockperf)) {
+                    echoed.increment();
                 }
-                channel.send(packet, from);
-                echoed.increment();
             }
         } catch (ClosedChannelException closed) {
             // shutting down
         } catch (IOException e) {
             System.err.println("UdpEchoServer: " + e);
         }
+    }
+
+    /**
+     * One datagram, as in the wild: a fresh direct buffer, received into and echoed back (a
+     * sockperf request is turned into its reply in place first). Returns whether it was echoed.
+     */
+    private static boolean echoOne(DatagramChannel channel, int size, boolean sockperf) throws IOException {
+        ByteBuffer packet = ByteBuffer.allocateDirect(size);
+        SocketAddress from = channel.receive(packet);
+        packet.flip();
+        if (sockperf) {
+            int flags = packet.remaining() < 14 ? 0 : packet.getShort(SOCKPERF_FLAGS_OFFSET) & 0xffff;
+            if ((flags & SOCKPERF_PONG_REQUEST) == 0) {
+                return false; // not a request for a reply
+            }
+            packet.putShort(SOCKPERF_FLAGS_OFFSET, (short) (flags & ~SOCKPERF_CLIENT));
+        }
+        channel.send(packet, from);
+        return true;
     }
 }

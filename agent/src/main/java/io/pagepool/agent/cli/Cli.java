@@ -1,0 +1,32 @@
+package io.pagepool.agent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar pagepool-agent.jar COMMAND}: the CLI in the agent's jar. Exit codes: 0 done,
+ * 1 the command failed, 2 bad usage or bad input.
+ */
+@Command(name = "pagepool", mixinStandardHelpOptions = true, version = "pagepool 0.1.0",
+        description = "The Linux kernel's page_pool for JVM packet applications: agent and tools.",
+        subcommands = {OptionsCommand.class, AttachCommand.class})
+public final class Cli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (for tests and the launcher). */
+    public static int run(String... args) {
+        return new CommandLine(new Cli()).setUsageHelpWidth(100).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+        System.out.println();
+        System.out.println("As an agent: java -javaagent:pagepool-agent.jar[=key=value,...] -jar app.jar");
+    }
+}

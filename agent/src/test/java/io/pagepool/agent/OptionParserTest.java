@@ -1,0 +1,110 @@
+package io.pagepool.agent;
+
+import io.pagepool.pool.Mapping;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OptionParserTest {
+    @Test
+    void defaultsMatchTheOptionTable() {
+        AgentOptions o = OptionParser.parse(null);
+        assertEquals(o, OptionParser.parse("  "));
+        assertEquals(List.of(), o.include());
+        assertEquals(4096, o.pageSizeBytes());
+        assertEquals(128, o.cachePages());
+        assertEquals(64, o.refillPages());
+        assertEquals(1024, o.ringPages());
+        assertEquals(1L << 30, o.maxMemoryBytes());
+        assertEquals(Mapping.PREFAULT, o.mapping());
+        assertTrue(o.zero());
+        assertTrue(o.stats());
+        assertNull(o.jfr());
+        assertTrue(o.tune());
+        assertEquals(Duration.ofSeconds(1), o.tuneInterval());
+        assertTrue(o.scope());
+        assertFalse(o.onErrorExit());
+        assertEquals(AgentOptions.LogLevel.INFO, o.log());
+        for (Option option : Option.values()) {
+            assertFalse(option.meaning().isBlank(), option.key());
+            assertFalse(option.allowed().isBlank(), option.key());
+        }
+    }
+
+    @Test
+    void parsesEveryOption() {
+        AgentOptions o = OptionParser.parse("include=com.acme;org.x.y , exclude=com.acme.gen,pageSize=2048,cache=256,"
+                + "refill=32,ring=4096,maxMemory=64m,mapping=HugePage,zero=false,stats=false,jfr=out/rec.jfr,tune=off,"
+                + "tuneInterval=250ms,scope=off,release=com.acme.Tx#send;com.acme.Rx#done,onError=exit,log=debug");
+        assertEquals(List.of("com.acme", "org.x.y"), o.include());
+        assertEquals(List.of("com.acme.gen"), o.exclude());
+        assertEquals(2048, o.pageSizeBytes());
+        assertEquals(256, o.cachePages());
+        assertEquals(32, o.refillPages());
+        assertEquals(4096, o.ringPages());
+        assertEquals(64L << 20, o.maxMemoryBytes());
+        assertEquals(Mapping.HUGEPAGE, o.mapping());
+        assertFalse(o.zero());
+        assertFalse(o.stats());
+        assertEquals(Path.of("out/rec.jfr").toAbsolutePath(), o.jfr());
+        assertFalse(o.tune());
+        assertEquals(Duration.ofMillis(250), o.tuneInterval());
+        assertFalse(o.scope());
+        assertEquals(List.of(new AgentOptions.ReleaseMethod("com.acme.Tx", "send"),
+                new AgentOptions.ReleaseMethod("com.acme.Rx", "done")), o.releaseMethods());
+        assertTrue(o.onErrorExit());
+        assertEquals(AgentOptions.LogLevel.DEBUG, o.log());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "512k|524288", "2M|2097152", "1g|1073741824", "3G|3221225472", "1048576|1048576", "64mb|67108864"})
+    void sizesTakeSuffixes(String text, long bytes) {
+        assertEquals(bytes, OptionParser.parse("maxMemory=" + text).maxMemoryBytes());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cache=0|bad value cache=0: out of range: allowed 1 to 65536",
+            "cache=abc|bad value cache=abc: not a whole number (allowed: 1 to 65536 pages)",
+            "pageSize=3000|bad value pageSize=3000: not allowed: must be a power of two from 1024 to 65536",
+            "maxMemory=12q|bad value maxMemory=12q: not a size (allowed: a size with k, m or g suffix)",
+            "maxMemory=1k|bad value maxMemory=1k: 1024 bytes is out of range: allowed 65536 to 1099511627776",
+            "mapping=dma|bad value mapping=dma: not one of plain, prefault, pinned, hugepage",
+            "zero=maybe|bad value zero=maybe: not one of false, true (allowed: true|false)",
+            "tune=yes|bad value tune=yes: not one of off, on (allowed: on|off)",
+            "tuneInterval=1h|bad value tuneInterval=1h: not a duration",
+            "tuneInterval=1ms|bad value tuneInterval=1ms: shorter than 10ms",
+            "log=loud|bad value log=loud: not one of quiet, info, debug",
+            "onError=crash|bad value onError=crash: not one of warn, exit",
+            "release=Foo|bad value release=Foo: 'Foo' is not pkg.Class#method",
+            "include=com..x-y|bad value include=com..x-y: 'com..x-y' is not a package prefix",
+            "colour=red|unknown option 'colour'; known options: include, exclude, pageSize",
+            "cache|option 'cache' has no value; write cache=VALUE",
+            "cache=1,cache=2|option 'cache' is given twice",
+            "cache=1,,zero=true|empty option (two commas in a row?)"})
+    void badValuesAreNamedWithWhatIsAllowed(String options, String expectedStart) {
+        BadOptionsException e = assertThrows(BadOptionsException.class, () -> OptionParser.parse(options));
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        assertTrue(e.problems().getFirst().startsWith(expectedStart), e.problems().getFirst());
+    }
+
+    @Test
+    void reportsEveryProblemAndStillReadsOnError() {
+        BadOptionsException e = assertThrows(BadOptionsException.class,
+                () -> OptionParser.parse("cache=0,foo=1,onError=exit,zero=maybe"));
+        assertEquals(3, e.problems().size(), e.problems()::toString);
+        assertTrue(e.onErrorExit());
+        assertFalse(assertThrows(BadOptionsException.class, () -> OptionParser.parse("cache=0")).onErrorExit());
+    }
+}
