@@ -1,0 +1,68 @@
+package io.pagepool.agent.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code java -jar pagepool-agent.jar attach PID} against running, unmodified samples. */
+class AttachIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    private Jvm attach(long pid, String options) throws Exception {
+        return Jvm.start(dir, "attach-" + pid, List.of(Jvm.JAVA.toString(), "-jar", Jvm.agentJar().toString(),
+                "attach", Long.toString(pid), options));
+    }
+
+    @Test
+    void attachSwapsCallSitesOfClassesLoadedBefore() throws Exception {
+        Jvm server = Jvm.start(dir, "server", Jvm.sample(null, List.of("-XX:+EnableDynamicAgentLoading"),
+                "UdpEchoServer", "--port", "0", "--duration", "8"));
+        String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
+        Jvm warmup = Jvm.start(dir, "warmup", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
+                "--threads", "1", "--duration", "1"));
+        assertEquals(0, warmup.waitFor(TIMEOUT), warmup::out); // UdpEchoServer.echoOne loaded and JIT-compiled
+        Jvm attach = attach(server.pid(), "log=debug,tune=off");
+        assertEquals(0, attach.waitFor(TIMEOUT), () -> attach.out() + attach.err());
+        assertTrue(attach.out().contains("pagepool: agent running"), attach.out());
+        Jvm load = Jvm.start(dir, "load", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
+                "--threads", "2", "--duration", "2"));
+        assertEquals(0, load.waitFor(TIMEOUT), load::out);
+        assertEquals("0", Jvm.field(load.out(), "RESULT load", "corrupt"));
+        long received = Long.parseLong(Jvm.field(load.out(), "RESULT load", "received"));
+        assertEquals(0, server.waitFor(TIMEOUT), server::err);
+        String err = server.err();
+        assertTrue(err.contains("rewrote io.pagepool.samples.UdpEchoServer: 1 allocateDirect site"), err);
+        assertFalse(err.contains("A Java agent has been loaded dynamically"), "the flag silences JEP 451's warning");
+        assertTrue(Jvm.servedByPool(err) >= received - 64, "every packet after attach served by the pool: " + err);
+    }
+
+    @Test
+    void aTargetThatRefusesAgentsIsExplained() throws Exception {
+        Jvm server = Jvm.start(dir, "refuser", Jvm.sample(null, List.of("-XX:-EnableDynamicAgentLoading"),
+                "UdpEchoServer", "--port", "0", "--duration", "5"));
+        server.awaitOut("listening on", TIMEOUT);
+        Jvm attach = attach(server.pid(), "");
+        assertEquals(1, attach.waitFor(TIMEOUT));
+        assertTrue(attach.err().contains("refused the agent") && attach.err().contains("-XX:+EnableDynamicAgentLoading"),
+                attach.err());
+        server.kill();
+    }
+
+    @Test
+    void badOptionsNeverReachTheTarget() throws Exception {
+        Jvm attach = attach(ProcessHandle.current().pid(), "ring=lots");
+        assertEquals(2, attach.waitFor(TIMEOUT));
+        assertEquals("pagepool attach: bad agent option: bad value ring=lots: not a whole number (allowed: 1 to 1048576 pages)",
+                attach.err().strip());
+    }
+}

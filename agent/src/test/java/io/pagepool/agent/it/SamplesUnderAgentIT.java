@@ -1,0 +1,81 @@
+package io.pagepool.agent.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The unmodified samples in forked JVMs with {@code -javaagent}: call sites swapped (the pool
+ * counts them; without the agent nothing is counted), payloads intact under load (UdpLoad checks
+ * a checksum on every echo; SimNic checks every packet), a JFR recording readable by {@code jfr}.
+ */
+class SamplesUnderAgentIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    /** Runs UdpEchoServer (agent options, or null for none) under 2 s of UdpLoad; returns the server. */
+    private Jvm echoUnderLoad(String agentOptions, List<String> jvmFlags) throws Exception {
+        Jvm server = Jvm.start(dir, "server", Jvm.sample(agentOptions, jvmFlags, "UdpEchoServer",
+                "--port", "0", "--threads", "2", "--size", "2048", "--duration", "6"));
+        String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
+        Jvm load = Jvm.start(dir, "load", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
+                "--threads", "2", "--size", "1400", "--duration", "2"));
+        assertEquals(0, load.waitFor(TIMEOUT), () -> "UdpLoad failed (3 = corrupt payload): " + load.out() + load.err());
+        assertEquals("0", Jvm.field(load.out(), "RESULT load", "corrupt"));
+        long received = Long.parseLong(Jvm.field(load.out(), "RESULT load", "received"));
+        assertTrue(received > 100, load.out());
+        assertEquals(0, server.waitFor(TIMEOUT), server::err);
+        assertTrue(Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoed")) >= received, server.out());
+        return server;
+    }
+
+    @Test
+    void udpEchoUnderTheAgentServesEveryPacketFromThePool() throws Exception {
+        Path jfr = dir.resolve("echo.jfr");
+        Jvm server = echoUnderLoad("log=debug,tune=off,jfr=" + jfr, List.of());
+        String err = server.err();
+        assertTrue(err.contains("pagepool: rewrote io.pagepool.samples.UdpEchoServer: 1 allocateDirect site"), err);
+        long echoed = Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoed"));
+        assertTrue(Jvm.servedByPool(err) >= echoed, err);
+        assertEquals("0", Jvm.field(server.out(), "RESULT server", "directPeakBytes"),
+                "no JDK direct buffer: every packet buffer came from the pool");
+        assertTrue(Files.size(jfr) > 0, "recording written at exit");
+        Process summary = new ProcessBuilder(Jvm.JAVA.resolveSibling("jfr").toString(), "summary", jfr.toString())
+                .redirectErrorStream(true).start();
+        String text = new String(summary.getInputStream().readAllBytes());
+        assertEquals(0, summary.waitFor(), text);
+        assertTrue(text.contains("io.pagepool.PoolStatistics"), text);
+        assertTrue(text.contains("jdk.GarbageCollection") || text.contains("jdk.GCHeapSummary"), text);
+    }
+
+    @Test
+    void withoutTheAgentNothingIsSwapped() throws Exception {
+        Jvm server = echoUnderLoad(null, List.of());
+        assertFalse(server.err().contains("pagepool"), server.err());
+        assertTrue(Long.parseLong(Jvm.field(server.out(), "RESULT server", "directBuffers")) > 0,
+                "the JDK served the buffers");
+    }
+
+    @Test
+    void simNicDropAndTxKeepEveryPacketIntact() throws Exception {
+        for (String mode : List.of("drop", "tx")) {
+            Jvm nic = Jvm.start(dir, "simnic-" + mode, Jvm.sample("tune=off", List.of(), "SimNic", "--mode", mode,
+                    "--duration", "2"));
+            assertEquals(0, nic.waitFor(TIMEOUT), () -> mode + ": " + nic.out() + nic.err());
+            assertEquals("0", Jvm.field(nic.out(), "RESULT simnic", "bad"), mode);
+            long packets = Long.parseLong(Jvm.field(nic.out(), "RESULT simnic", "packets"));
+            long served = Jvm.servedByPool(nic.err());
+            assertTrue(served > 0 && served <= packets, mode + ": served " + served + " of " + packets);
+        }
+    }
+}
