@@ -32,7 +32,8 @@ public final class ResultTable {
             "RingPath", "handoff",
             "Bulk", "single",
             "SlowPath", "recycled",
-            "StatsOverhead", "statsOff");
+            "StatsOverhead", "statsOff",
+            "AgentPath", "jdk");
     /** The allocating thread's method of each group: its score is the wall time per page. */
     private static final Map<String, String> GROUP_PRODUCERS = Map.of(
             "ring", "alloc",

@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkSuiteSmokeTest {
     private static final List<Class<?>> SUITE = List.of(FastPathBenchmark.class, RingPathBenchmark.class,
             BulkBenchmark.class, SlowPathBenchmark.class, ContendedReturnBenchmark.class,
-            StatsOverheadBenchmark.class, RecorderOverheadBenchmark.class);
+            StatsOverheadBenchmark.class, RecorderOverheadBenchmark.class, AgentPathBenchmark.class);
 
     @Test
     void everyBenchmarkRunsAndProducesAScoreThatTheTableReads(@TempDir Path dir) throws Exception {

@@ -66,7 +66,8 @@ public final class BufferSwap {
         if (page == null) {
             return ByteBuffer.allocateDirect(capacity);
         }
-        ByteBuffer buffer = view(page, capacity);
+        // one object: a scoped buffer's lifetime is proven, so it need not be a root view
+        ByteBuffer buffer = page.buffer().slice(0, capacity);
         page.attach(buffer);
         return buffer;
     }
