@@ -38,7 +38,8 @@ public final class PagePoolAgent {
         String summary() {
             PoolStats stats = pool.stats();
             return "rewrote " + rewriter.sitesSwapped.get() + " allocateDirect site(s) in "
-                    + rewriter.classesRewritten.get() + " class(es); served " + swap.swapped()
+                    + rewriter.classesRewritten.get() + " class(es) (" + rewriter.classesScanned.get()
+                    + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped()
                     + " buffers from the pool, " + swap.waived() + " from the JDK (too large, budget or closed);"
                     + " pages returned: scoped " + swap.released(ReleasePath.SCOPED) + ", release= methods "
                     + swap.released(ReleasePath.METHOD) + ", PagePools.release " + swap.released(ReleasePath.API)
@@ -73,7 +74,10 @@ public final class PagePoolAgent {
                 log.error("the agent is already running in this JVM; options '" + arguments + "' ignored");
                 return;
             }
-            started = launch(options, inst, log);
+            long startNanos = System.nanoTime();
+            started = launch(options, inst, log, !beforeMain);
+            log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
+                    describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
             System.setProperty(STATUS_PROPERTY, "running (" + describe(options) + ")");
         } catch (BadOptionsException e) {
             System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
@@ -101,7 +105,8 @@ public final class PagePoolAgent {
                 + " attached JVM)" : ""));
     }
 
-    private static Started launch(AgentOptions options, Instrumentation inst, AgentLog log) throws Exception {
+    private static Started launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
+            throws Exception {
         // ByteBuddy would probe sun.misc.Unsafe, which JDK 25 warns about; the agent never needs it
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
@@ -122,16 +127,17 @@ public final class PagePoolAgent {
                 .listener(PoolRecorder.listener())
                 .warnings(log::info)
                 .build();
-        PoolRecorder.register(pool);
-        if (options.jfr() != null) {
+        if (options.jfr() != null) { // before main, so the recording sees the whole run
+            PoolRecorder.register(pool);
             Recorder.start(options.jfr());
+        } else { // JFR and JMX take ~0.5 s to initialise: off the application's start-up path
+            Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(() -> PoolRecorder.register(pool));
         }
         BufferSwap swap = new BufferSwap(pool);
         DirectBuffers.install(swap);
         Rewriter rewriter = new Rewriter(options, log);
-        rewriter.install(inst);
+        rewriter.install(inst, attached);
         AutoCloseable tuner = null;
-        log.info("agent on: " + describe(options) + (options.jfr() != null ? ", recording to " + options.jfr() : ""));
         Started s = new Started(options, pool, swap, rewriter, tuner);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));
         return s;

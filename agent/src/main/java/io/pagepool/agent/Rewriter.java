@@ -43,6 +43,9 @@ final class Rewriter {
     final AtomicLong sitesSwapped = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong loadersSkipped = new AtomicLong();
+    /** Classes the pre-filter looked at, and the time spent in the transformer (filter and rewriting). */
+    final AtomicLong classesScanned = new AtomicLong();
+    final AtomicLong transformNanos = new AtomicLong();
 
     Rewriter(AgentOptions options, AgentLog log) {
         this.filter = new ClassFilter(options.include(), options.exclude());
@@ -62,13 +65,19 @@ final class Rewriter {
         log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
     }
 
-    ResettableClassFileTransformer install(Instrumentation inst) {
+    /**
+     * Installs the transformer; with {@code retransformLoaded} (attach), also rewrites the classes
+     * already loaded. At premain only the JDK and the agent are loaded, so the scan is skipped.
+     */
+    ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
         AsmVisitorWrapper siteRewriting = siteRewriting();
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new RetransformFailures())
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE);
+        if (retransformLoaded) {
+            agent = agent.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformFailures());
+        }
+        return agent
                 .with(new Failures())
                 .with((AgentBuilder.TransformerDecorator) PreFilter::new)
                 .assureReadEdgeTo(inst, DirectBuffers.class)
@@ -158,15 +167,30 @@ final class Rewriter {
         @Override
         public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
                                 byte[] bytes) throws IllegalClassFormatException {
-            return wanted(internalName, bytes)
-                    ? classFileTransformer.transform(loader, internalName, redefined, domain, bytes) : null;
+            long start = System.nanoTime();
+            try {
+                return wanted(internalName, bytes)
+                        ? classFileTransformer.transform(loader, internalName, redefined, domain, bytes) : null;
+            } finally {
+                account(start);
+            }
         }
 
         @Override
         public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
                                 ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-            return wanted(internalName, bytes)
-                    ? classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes) : null;
+            long start = System.nanoTime();
+            try {
+                return wanted(internalName, bytes)
+                        ? classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes) : null;
+            } finally {
+                account(start);
+            }
+        }
+
+        private void account(long startNanos) {
+            classesScanned.incrementAndGet();
+            transformNanos.addAndGet(System.nanoTime() - startNanos);
         }
     }
 

@@ -97,6 +97,12 @@ final class Jvm {
         return read(err);
     }
 
+    /** SIGTERM (shutdown hooks run: the samples print RESULT, the agent its summary), then waits. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return waitFor(timeout);
+    }
+
     void kill() {
         process.destroyForcibly();
     }
