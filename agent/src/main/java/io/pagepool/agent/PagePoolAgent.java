@@ -1,5 +1,6 @@
 package io.pagepool.agent;
 
+import io.pagepool.agent.events.AgentEvents;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.runtime.ReleasePath;
@@ -127,13 +128,17 @@ public final class PagePoolAgent {
                 .listener(PoolRecorder.listener())
                 .warnings(log::info)
                 .build();
-        if (options.jfr() != null) { // before main, so the recording sees the whole run
+        BufferSwap swap = new BufferSwap(pool);
+        Runnable events = () -> {
             PoolRecorder.register(pool);
+            AgentEvents.install(swap);
+        };
+        if (options.jfr() != null) { // before main, so the recording sees the whole run
+            events.run();
             Recorder.start(options.jfr());
         } else { // JFR and JMX take ~0.5 s to initialise: off the application's start-up path
-            Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(() -> PoolRecorder.register(pool));
+            Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(events);
         }
-        BufferSwap swap = new BufferSwap(pool);
         DirectBuffers.install(swap);
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
