@@ -1,0 +1,524 @@
+package io.pagepool.agent.scope;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.Buffer;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.Pipe;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
+
+/**
+ * Methods that allocate direct buffers the way packet applications do, each with the verdict
+ * expected for its sites. Every public static no-argument method returning long is also run,
+ * rewritten and not, by {@code ScopedRewriterRuntimeTest}; results must match.
+ *
+ * <p>No nested classes: the rewritten copy is defined by another class loader, so it may only
+ * use public members of other classes.
+ */
+public class ScopeCorpus {
+
+    private static final int PACKETS = 20;
+
+    /** Escape targets. */
+    public static ByteBuffer kept;
+    public ByteBuffer last;
+
+    // ---- the typical packet loops: scoped ----
+
+    @Expect("scoped")
+    public static long packetLoopWithoutIo() {
+        long sum = 0;
+        for (int i = 0; i < PACKETS; i++) {
+            ByteBuffer packet = ByteBuffer.allocateDirect(64);
+            packet.putInt(i).putLong(i * 31L).put((byte) 7);
+            packet.flip();
+            sum += packet.getInt() + packet.getLong() + packet.get() + packet.remaining();
+        }
+        return sum;
+    }
+
+    @Expect("scoped, scoped")
+    public static long datagramPacketLoop() throws IOException {
+        try (DatagramChannel rx = DatagramChannel.open(StandardProtocolFamily.INET);
+             DatagramChannel tx = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            rx.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            tx.connect(rx.getLocalAddress());
+            long sum = 0;
+            ByteBuffer in = ByteBuffer.allocateDirect(64);
+            for (int i = 0; i < PACKETS; i++) {
+                ByteBuffer out = ByteBuffer.allocateDirect(64);
+                out.putInt(i).putLong(i * 31L).flip();
+                if (i % 2 == 0) {
+                    tx.write(out);
+                } else {
+                    tx.send(out, rx.getLocalAddress());
+                }
+                in.clear();
+                rx.receive(in);
+                in.flip();
+                sum += in.getInt() + in.getLong();
+            }
+            return sum;
+        }
+    }
+
+    @Expect("scoped, scoped")
+    public static long slicesToDatagramAndFile() throws IOException {
+        Path file = Files.createTempFile("pagepool-scope", ".bin");
+        try (DatagramChannel rx = DatagramChannel.open(StandardProtocolFamily.INET);
+             DatagramChannel tx = DatagramChannel.open(StandardProtocolFamily.INET);
+             FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                     StandardOpenOption.DELETE_ON_CLOSE)) {
+            rx.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            tx.connect(rx.getLocalAddress());
+            rx.configureBlocking(true);
+            long sum = 0;
+            byte[] received = new byte[16];
+            ByteBuffer heapIn = ByteBuffer.allocate(64);
+            for (int i = 0; i < PACKETS; i++) {
+                ByteBuffer frame = ByteBuffer.allocateDirect(32);
+                for (int b = 0; b < 32; b++) {
+                    frame.put((byte) (i + b));
+                }
+                frame.flip();
+                ByteBuffer head = frame.slice(0, 16);
+                ByteBuffer tail = frame.slice(16, 16).order(ByteOrder.LITTLE_ENDIAN);
+                tx.write(head);
+                out.write(tail, i * 16L);
+                heapIn.clear();
+                rx.receive(heapIn);
+                heapIn.flip().get(received, 0, heapIn.remaining());
+                sum += received[3] + tail.getShort(0);
+            }
+            ByteBuffer back = ByteBuffer.allocateDirect(PACKETS * 16);
+            out.read(back, 0);
+            back.flip();
+            CRC32 crc = new CRC32();
+            crc.update(back);
+            return sum * 31 + crc.getValue();
+        }
+    }
+
+    @Expect("scoped")
+    public static long pipeRoundTrip() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            long sum = 0;
+            ByteBuffer in = ByteBuffer.allocate(8);
+            for (int i = 0; i < PACKETS; i++) {
+                ByteBuffer out = ByteBuffer.allocateDirect(8);
+                out.putLong(i * 7L).flip();
+                sink.write(out);
+                in.clear();
+                while (in.hasRemaining()) {
+                    source.read(in);
+                }
+                sum += in.getLong(0);
+            }
+            return sum;
+        }
+    }
+
+    @Expect("scoped, scoped")
+    public static long socketChannelRoundTrip() throws IOException {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (SocketChannel client = SocketChannel.open(server.getLocalAddress());
+                 SocketChannel accepted = server.accept()) {
+                long sum = 0;
+                for (int i = 0; i < PACKETS; i++) {
+                    ByteBuffer out = ByteBuffer.allocateDirect(8);
+                    out.putLong(i).flip();
+                    while (out.hasRemaining()) {
+                        client.write(out);
+                    }
+                    ByteBuffer in = ByteBuffer.allocateDirect(8);
+                    while (in.hasRemaining()) {
+                        accepted.read(in);
+                    }
+                    sum += in.getLong(0);
+                }
+                return sum;
+            }
+        }
+    }
+
+    @Expect("scoped, scoped, scoped")
+    public static long checksums() {
+        CRC32 crc = new CRC32();
+        Adler32 adler = new Adler32();
+        CRC32C crcc = new CRC32C();
+        for (int i = 0; i < PACKETS; i++) {
+            ByteBuffer a = ByteBuffer.allocateDirect(16);
+            a.putLong(i).putLong(-i).flip();
+            crc.update(a);
+            ByteBuffer b = ByteBuffer.allocateDirect(16);
+            b.putLong(i * 3L).flip();
+            adler.update(b);
+            ByteBuffer c = ByteBuffer.allocateDirect(16);
+            c.putInt(i).flip();
+            crcc.update(c.duplicate());
+        }
+        return crc.getValue() ^ adler.getValue() ^ crcc.getValue();
+    }
+
+    @Expect("scoped")
+    public static long viewsAndBufferTypedCalls() {
+        long sum = 0;
+        for (int i = 0; i < PACKETS; i++) {
+            ByteBuffer b = Objects.requireNonNull(ByteBuffer.allocateDirect(32));
+            Buffer plain = b;
+            plain.position(4);
+            plain.limit(20);
+            ByteBuffer view = ((ByteBuffer) plain).slice().order(ByteOrder.LITTLE_ENDIAN);
+            view.putInt(0, i);
+            ByteBuffer readOnly = view.asReadOnlyBuffer();
+            ByteBuffer copy = ByteBuffer.allocate(32);
+            copy.put(b.duplicate().clear());
+            sum += readOnly.getInt(0) + b.getInt(4) + copy.position() + view.hashCode() % 7 + b.toString().length();
+            if (view.equals(readOnly)) {
+                sum++;
+            }
+        }
+        return sum;
+    }
+
+    @Expect("scoped, scoped")
+    public static long nestedLoops() {
+        long sum = 0;
+        for (int i = 0; i < 5; i++) {
+            ByteBuffer outer = ByteBuffer.allocateDirect(8 * 4);
+            for (int j = 0; j < 4; j++) {
+                ByteBuffer inner = ByteBuffer.allocateDirect(8);
+                inner.putLong(i * 10L + j).flip();
+                outer.put(inner);
+            }
+            outer.flip();
+            while (outer.hasRemaining()) {
+                sum += outer.getLong();
+            }
+        }
+        return sum;
+    }
+
+    @Expect("scoped, scoped, scoped")
+    public static long switchSites() {
+        long sum = 0;
+        for (int i = 0; i < 9; i++) {
+            ByteBuffer b;
+            switch (i % 3) {
+                case 0 -> b = ByteBuffer.allocateDirect(8);
+                case 1 -> b = ByteBuffer.allocateDirect(16);
+                default -> b = ByteBuffer.allocateDirect(32);
+            }
+            b.putInt(0, i);
+            sum += b.capacity() + b.getInt(0);
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long tryCatchFinally() {
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            try {
+                b.putLong(i);
+                if (i % 3 == 0) {
+                    throw new IllegalArgumentException("packet " + i);
+                }
+                sum += b.flip().remaining();
+            } catch (IllegalArgumentException e) {
+                sum += b.position() * 100L;
+            } finally {
+                sum += b.capacity();
+            }
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long exceptionMidLoop() {
+        long sum = 0;
+        try {
+            for (int i = 0; ; i++) {
+                ByteBuffer b = ByteBuffer.allocateDirect(16);
+                b.putLong(i).putLong(i * 2L);
+                if (i == 5) {
+                    b.putInt(1); // overflows: the loop ends here with b's page still held
+                }
+                sum += b.getLong(0);
+            }
+        } catch (BufferOverflowException e) {
+            return sum;
+        }
+    }
+
+    @Expect("scoped")
+    public static long exceptionLeavesTheMethod() {
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putLong(i);
+            if (i == 4) {
+                throw new IllegalStateException("dropped packet " + b.position());
+            }
+            sum += b.getLong(0);
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long deadPreviousIsReleased() {
+        long sum = 0;
+        ByteBuffer prev = null;
+        ByteBuffer cur = null;
+        for (int i = 0; i < 10; i++) {
+            prev = cur;
+            cur = ByteBuffer.allocateDirect(8);
+            cur.putLong(0, i);
+            sum += cur.getLong(0); // prev is never read: the previous buffer is dead at the site
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long viewReadBeforeTheSiteRunsAgain() {
+        long sum = 0;
+        ByteBuffer view = null;
+        for (int i = 0; i < 10; i++) {
+            if (view != null) {
+                sum += view.getInt(0); // last use of the previous buffer: it is dead at the site
+            }
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putInt(0, i);
+            view = b.asReadOnlyBuffer();
+        }
+        return sum;
+    }
+
+    // ---- buffers that outlive the site's next run or the method: kept ----
+
+    @Expect("kept:still live in local")
+    public static long previousAndCurrent() {
+        long sum = 0;
+        ByteBuffer prev = null;
+        ByteBuffer cur = null;
+        for (int i = 0; i < 10; i++) {
+            prev = cur;
+            cur = ByteBuffer.allocateDirect(8);
+            cur.putLong(0, i);
+            if (prev != null) {
+                sum += prev.getLong(0) * 10 + cur.getLong(0);
+            }
+        }
+        return sum;
+    }
+
+    @Expect("kept:still live in local 2 (view)")
+    public static long viewOfPreviousBuffer() {
+        long sum = 0;
+        ByteBuffer view = null;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putInt(0, i);
+            if (view != null) {
+                sum += view.getInt(0) * 100L + b.getInt(0);
+            }
+            view = b.asReadOnlyBuffer();
+        }
+        return sum;
+    }
+
+    @Expect("kept:returned")
+    private static ByteBuffer freshPacket(int size) {
+        ByteBuffer b = ByteBuffer.allocateDirect(size);
+        b.putInt(0, size);
+        return b;
+    }
+
+    @Expect("")
+    public static long usesHelper() {
+        long sum = 0;
+        for (int i = 1; i <= 10; i++) {
+            sum += freshPacket(i * 4).getInt(0);
+        }
+        return sum;
+    }
+
+    @Expect("kept:stored to static io/pagepool/agent/scope/ScopeCorpus.kept")
+    public static long conditionalStaticStore() {
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putLong(0, i);
+            if (i == 7) {
+                kept = b;
+            }
+            sum += b.getLong(0);
+        }
+        return sum + kept.getLong(0);
+    }
+
+    @Expect("kept:stored to field io/pagepool/agent/scope/ScopeCorpus.last")
+    public static long conditionalFieldStoreOfSlice() {
+        ScopeCorpus holder = new ScopeCorpus();
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putLong(0, i);
+            if (i % 4 == 1) {
+                holder.last = b.slice(0, 4);
+            }
+            sum += b.getLong(0);
+        }
+        return sum + holder.last.capacity();
+    }
+
+    @Expect("kept:stored to an array")
+    public static long arrayStore() {
+        ByteBuffer[] ring = new ByteBuffer[4];
+        long sum = 0;
+        for (int i = 0; i < 8; i++) {
+            ring[i % 4] = ByteBuffer.allocateDirect(8).putLong(0, i);
+            sum += ring[(i + 3) % 4] == null ? 0 : ring[(i + 3) % 4].getLong(0);
+        }
+        return sum;
+    }
+
+    @Expect("kept:captured by invokedynamic")
+    public static long lambdaCapture() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.putInt(0, 42);
+        IntSupplier reader = () -> b.getInt(0);
+        return reader.getAsInt();
+    }
+
+    @Expect("kept:passed to io/pagepool/agent/scope/ScopeCorpus.consume")
+    public static long unknownMethod() {
+        long sum = 0;
+        for (int i = 0; i < 4; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8 + i);
+            sum += consume(b);
+        }
+        return sum;
+    }
+
+    public static long consume(ByteBuffer buffer) {
+        return buffer.remaining();
+    }
+
+    @Expect("kept:(interface call)")
+    public static long interfaceChannelWrite() throws IOException {
+        Pipe pipe = Pipe.open();
+        try (Pipe.SinkChannel sink = pipe.sink(); Pipe.SourceChannel source = pipe.source()) {
+            WritableByteChannel out = sink;
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putLong(0, 99);
+            out.write(b);
+            ByteBuffer in = ByteBuffer.allocate(8);
+            while (in.hasRemaining()) {
+                source.read(in);
+            }
+            return in.getLong(0);
+        }
+    }
+
+    @Expect("kept:java/util/zip/Checksum.update")
+    public static long checksumInterface() {
+        Checksum checksum = new CRC32();
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.putLong(0, 5);
+        checksum.update(b);
+        return checksum.getValue();
+    }
+
+    @Expect("kept:used as a monitor")
+    public static long monitor() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        synchronized (b) {
+            b.putLong(0, 3);
+        }
+        return b.getLong(0);
+    }
+
+    @Expect("kept:passed to java/lang/String.valueOf")
+    public static long stringConcatenation() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        return ("buffer " + b).length(); // javac calls String.valueOf(b) before the concat indy
+    }
+
+    @Expect("kept:captured by invokedynamic applyAsInt")
+    public static long methodReferenceCapture() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.putInt(4, 17);
+        IntUnaryOperator reader = b::getInt; // javac checks b with Objects.requireNonNull, then captures it
+        return reader.applyAsInt(4);
+    }
+
+    @Expect("kept:AsynchronousFileChannel.write")
+    public static long asynchronousFileWrite() throws IOException, InterruptedException, ExecutionException {
+        Path file = Files.createTempFile("pagepool-scope", ".bin");
+        try (AsynchronousFileChannel channel = AsynchronousFileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE)) {
+            ByteBuffer b = ByteBuffer.allocateDirect(32);
+            b.putLong(7).flip();
+            return channel.write(b, 0).get();
+        }
+    }
+
+    @Expect("kept:AsynchronousSocketChannel.write")
+    public static long asynchronousSocketWrite() throws IOException, InterruptedException, ExecutionException {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (AsynchronousSocketChannel client = AsynchronousSocketChannel.open()) {
+                client.connect(server.getLocalAddress()).get();
+                try (SocketChannel accepted = server.accept()) {
+                    ByteBuffer b = ByteBuffer.allocateDirect(8);
+                    b.putLong(0, 1234).limit(8);
+                    int written = client.write(b).get();
+                    ByteBuffer in = ByteBuffer.allocate(8);
+                    while (in.hasRemaining()) {
+                        accepted.read(in);
+                    }
+                    return written + in.getLong(0);
+                }
+            }
+        }
+    }
+
+    @Expect("scoped, kept:returned")
+    private static ByteBuffer oneScopedOneReturned(int size) {
+        ByteBuffer scratch = ByteBuffer.allocateDirect(size);
+        scratch.putInt(0, size);
+        ByteBuffer result = ByteBuffer.allocateDirect(size);
+        result.putInt(0, scratch.getInt(0) * 2);
+        return result;
+    }
+
+    @Expect("")
+    public static long mixedSitesInOneMethod() {
+        return oneScopedOneReturned(8).getInt(0);
+    }
+}

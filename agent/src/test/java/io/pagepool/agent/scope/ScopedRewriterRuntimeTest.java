@@ -1,0 +1,122 @@
+package io.pagepool.agent.scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Soundness at run time: the corpus, rewritten against {@link ScopeTestRuntime} (whose buffers die
+ * with their lease), returns what the original returns, never touches a released buffer, and
+ * releases every scoped buffer exactly once.
+ */
+class ScopedRewriterRuntimeTest {
+
+    @AfterEach
+    void reset() {
+        ScopeTestRuntime.reset();
+    }
+
+    @Test
+    void theRewrittenCorpusBehavesLikeTheOriginalAndReleasesEveryScopedBufferOnce() throws Exception {
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        Class<?> rewritten = Rewriting.load(ScopeCorpus.class, Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class),
+                verdicts));
+        Map<String, List<SiteVerdict>> byMethod = verdicts.stream()
+                .collect(Collectors.groupingBy(SiteVerdict::methodName));
+        List<String> failures = new ArrayList<>();
+        int scopedTotal = 0;
+        int runs = 0;
+        for (Method original : entryPoints(ScopeCorpus.class)) {
+            String name = original.getName();
+            String expected = outcome(original);
+            ScopeTestRuntime.reset();
+            String actual = outcome(rewritten.getMethod(name));
+            runs++;
+            if (!expected.equals(actual)) {
+                failures.add(name + ": original " + expected + ", rewritten " + actual);
+            }
+            if (actual.contains("IllegalStateException") && actual.contains("closed")) {
+                failures.add(name + ": touched a released buffer: " + actual);
+            }
+            String counts = name + ": scoped " + ScopeTestRuntime.scopedAllocations + ", released "
+                    + ScopeTestRuntime.releases + ", double " + ScopeTestRuntime.doubleReleases + ", unknown "
+                    + ScopeTestRuntime.unknownReleases + ", tracked released " + ScopeTestRuntime.trackedReleases
+                    + ", outstanding " + ScopeTestRuntime.outstanding();
+            if (ScopeTestRuntime.releases != ScopeTestRuntime.scopedAllocations || ScopeTestRuntime.doubleReleases != 0
+                    || ScopeTestRuntime.unknownReleases != 0 || ScopeTestRuntime.trackedReleases != 0
+                    || ScopeTestRuntime.outstanding() != 0) {
+                failures.add(counts);
+            }
+            List<SiteVerdict> sites = byMethod.getOrDefault(name, List.of());
+            boolean allScoped = !sites.isEmpty() && sites.stream().allMatch(SiteVerdict::scoped);
+            if (allScoped && (ScopeTestRuntime.trackedAllocations != 0 || ScopeTestRuntime.scopedAllocations == 0)) {
+                failures.add(name + ": all sites scoped, yet " + counts + ", tracked "
+                        + ScopeTestRuntime.trackedAllocations);
+            }
+            scopedTotal += ScopeTestRuntime.scopedAllocations;
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(runs >= 25, "corpus entry points run: " + runs);
+        assertTrue(scopedTotal >= 200, "scoped allocations: " + scopedTotal);
+    }
+
+    @Test
+    void aBufferTouchedAfterItsReleaseFailsLoudlySoTheCheckAboveHasTeeth() {
+        java.nio.ByteBuffer buffer = ScopeTestRuntime.allocateScoped(8);
+        java.nio.ByteBuffer view = buffer.slice(0, 4);
+        ScopeTestRuntime.releaseScoped(buffer);
+        ScopeTestRuntime.releaseScoped(buffer);
+        ScopeTestRuntime.releaseScoped(null);
+        assertEquals(1, ScopeTestRuntime.doubleReleases);
+        assertEquals(1, ScopeTestRuntime.releases);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> view.getInt(0));
+    }
+
+    @Test
+    void theJvmVerifierAcceptsEveryRewrittenClass() throws Exception {
+        for (Class<?> type : List.of(ScopeCorpus.class, ScopeTestRuntime.class, Rewriting.class)) {
+            byte[] rewritten = Rewriting.rewrite(Rewriting.bytesOf(type), new ArrayList<>());
+            Class<?> loaded = Rewriting.load(type, rewritten); // initialized: linked and verified
+            assertEquals(type.getName(), loaded.getName());
+            assertTrue(loaded.getClassLoader() instanceof Rewriting.Loader);
+            for (Method method : loaded.getDeclaredMethods()) {
+                method.getParameterCount(); // reflection data resolves every signature
+            }
+        }
+    }
+
+    private static List<Method> entryPoints(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())
+                    && method.getParameterCount() == 0 && method.getReturnType() == long.class) {
+                methods.add(method);
+            }
+        }
+        methods.sort(Comparator.comparing(Method::getName));
+        return methods;
+    }
+
+    private static String outcome(Method method) {
+        try {
+            return "returned " + method.invoke(null);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            return "threw " + cause.getClass().getName() + ": " + cause.getMessage();
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+}

@@ -1,0 +1,216 @@
+package io.pagepool.agent.scope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+class ScopedRewriterTest {
+
+    private static final String RUNTIME = ScopeTestRuntime.INTERNAL_NAME;
+
+    @Test
+    void everyCorpusSiteGetsTheExpectedVerdict() {
+        Map<String, List<SiteVerdict>> byMethod = new LinkedHashMap<>();
+        for (SiteVerdict verdict : Rewriting.verdicts(ScopeCorpus.class)) {
+            byMethod.computeIfAbsent(verdict.methodName(), m -> new ArrayList<>()).add(verdict);
+        }
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Method method : ScopeCorpus.class.getDeclaredMethods()) {
+            Expect expect = method.getAnnotation(Expect.class);
+            if (expect == null) {
+                continue;
+            }
+            List<SiteVerdict> actual = byMethod.getOrDefault(method.getName(), List.of());
+            String[] expected = expect.value().isBlank() ? new String[0] : expect.value().split(",\\s*");
+            if (expected.length != actual.size()) {
+                mismatches.add(method.getName() + ": expected " + expected.length + " sites, found " + actual);
+                continue;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                SiteVerdict verdict = actual.get(i);
+                assertEquals(i, verdict.siteIndex());
+                boolean scoped = expected[i].equals("scoped");
+                String text = scoped ? "" : expected[i].substring("kept:".length());
+                if (verdict.scoped() != scoped || !verdict.reason().contains(text)) {
+                    mismatches.add(method.getName() + " site " + i + ": expected " + expected[i] + ", was "
+                            + (verdict.scoped() ? "scoped" : "kept") + " (" + verdict.reason() + ")");
+                }
+                checked++;
+            }
+        }
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+        assertTrue(checked >= 35, "sites checked: " + checked);
+        for (String name : byMethod.keySet()) {
+            assertTrue(hasExpectation(name), "corpus method without @Expect: " + name);
+        }
+    }
+
+    @Test
+    void verdictsNameTheClassMethodAndLineAndSayWhy() {
+        List<SiteVerdict> verdicts = Rewriting.verdicts(ScopeCorpus.class);
+        for (SiteVerdict verdict : verdicts) {
+            assertEquals("io/pagepool/agent/scope/ScopeCorpus", verdict.className());
+            assertTrue(verdict.line() > 0, verdict.toString());
+            assertNotNull(verdict.reason());
+            assertTrue(verdict.methodDescriptor().startsWith("("), verdict.toString());
+        }
+        SiteVerdict field = verdicts.stream().filter(v -> v.methodName().equals("conditionalStaticStore")).findFirst()
+                .orElseThrow();
+        assertTrue(field.reason().matches("stored to static io/pagepool/agent/scope/ScopeCorpus.kept at line \\d+"),
+                field.reason());
+    }
+
+    @Test
+    void scopedSitesCallAllocateScopedAndAllOthersTheTrackedAllocateDirect() {
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        ClassNode rewritten = new ClassNode();
+        new ClassReader(Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), verdicts)).accept(rewritten, 0);
+        int scoped = 0;
+        int tracked = 0;
+        int releases = 0;
+        for (MethodNode method : rewritten.methods) {
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof MethodInsnNode call) {
+                    assertFalse(MethodScoper.isSite(call), method.name + " still calls ByteBuffer.allocateDirect");
+                    if (call.owner.equals(RUNTIME)) {
+                        switch (call.name) {
+                            case "allocateScoped" -> scoped++;
+                            case "allocateDirect" -> tracked++;
+                            case "releaseScoped" -> releases++;
+                            default -> throw new AssertionError(call.name);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(verdicts.stream().filter(SiteVerdict::scoped).count(), scoped);
+        assertEquals(verdicts.stream().filter(v -> !v.scoped()).count(), tracked);
+        assertTrue(releases > scoped, "releases before sites, at returns and in handlers: " + releases);
+    }
+
+    @Test
+    void aClassWithoutSitesPassesThroughUnchanged() {
+        byte[] original = Rewriting.bytesOf(Rewriting.class);
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        ClassWriter writer = new ClassWriter(0);
+        new ClassReader(original).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(writer), 0);
+        assertTrue(verdicts.isEmpty());
+        ClassWriter plain = new ClassWriter(0);
+        new ClassReader(original).accept(plain, 0);
+        assertTrue(java.util.Arrays.equals(plain.toByteArray(), writer.toByteArray()));
+    }
+
+    @Test
+    void theByteScanFindsAllocateDirectOnlyWhereItIsMentioned() {
+        assertTrue(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(ScopeCorpus.class)));
+        assertFalse(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(Expect.class)));
+        assertFalse(ScopedRewriter.mentionsAllocateDirect(new byte[0]));
+        assertTrue(ScopedRewriter.mentionsAllocateDirect("allocateDirect".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(ScopedRewriter.mentionsAllocateDirect("allocateDirec".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void methodsThatCannotBeAnalysedKeepPlainSwapsAndSayWhy() {
+        ClassWriter generator = new ClassWriter(0);
+        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Odd", null, "java/lang/Object", null);
+        // a subroutine (jsr/ret): not analysed
+        MethodVisitor jsr = generator.visitMethod(Opcodes.ACC_STATIC, "withSubroutine", "()V", null, null);
+        jsr.visitCode();
+        Label subroutine = new Label();
+        jsr.visitIntInsn(Opcodes.BIPUSH, 8);
+        jsr.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        jsr.visitInsn(Opcodes.POP);
+        jsr.visitJumpInsn(Opcodes.JSR, subroutine);
+        jsr.visitInsn(Opcodes.RETURN);
+        jsr.visitLabel(subroutine);
+        jsr.visitVarInsn(Opcodes.ASTORE, 0);
+        jsr.visitVarInsn(Opcodes.RET, 0);
+        jsr.visitMaxs(1, 1);
+        jsr.visitEnd();
+        // broken code (pops an empty stack): the analyzer refuses it
+        MethodVisitor broken = generator.visitMethod(Opcodes.ACC_STATIC, "broken", "()V", null, null);
+        broken.visitCode();
+        broken.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        broken.visitInsn(Opcodes.POP);
+        broken.visitInsn(Opcodes.RETURN);
+        broken.visitMaxs(1, 0);
+        broken.visitEnd();
+        // a constructor: no catch-all may cover the code before the super call
+        MethodVisitor init = generator.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitIntInsn(Opcodes.BIPUSH, 8);
+        init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        init.visitInsn(Opcodes.POP);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(1, 1);
+        init.visitEnd();
+        generator.visitEnd();
+
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        ClassNode out = new ClassNode();
+        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(out), 0);
+
+        assertEquals(3, verdicts.size(), verdicts.toString());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (SiteVerdict verdict : verdicts) {
+            assertFalse(verdict.scoped(), verdict.toString());
+            assertEquals(-1, verdict.line());
+            reasons.put(verdict.methodName(), verdict.reason());
+        }
+        assertEquals("not analysed: jsr/ret subroutines", reasons.get("withSubroutine"));
+        assertTrue(reasons.get("broken").startsWith("not analysed: "), reasons.get("broken"));
+        assertTrue(reasons.get("<init>").startsWith("not analysed: constructor"), reasons.get("<init>"));
+        for (MethodNode method : out.methods) {
+            for (AbstractInsnNode insn : method.instructions) {
+                if (insn instanceof MethodInsnNode call && call.name.startsWith("allocate")) {
+                    assertEquals(RUNTIME, call.owner);
+                    assertEquals("allocateDirect", call.name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopTheRewrite() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected ClassLoader getClassLoader() {
+                return ScopedRewriterTest.class.getClassLoader();
+            }
+        };
+        new ClassReader(Rewriting.bytesOf(ScopeCorpus.class)).accept(new ScopedRewriter(RUNTIME, verdict -> {
+            throw new IllegalStateException("listener failed");
+        }).visitor(writer), 0);
+        assertTrue(ScopedRewriter.mentionsAllocateDirect(writer.toByteArray())); // names the runtime's method
+    }
+
+    private static boolean hasExpectation(String methodName) {
+        for (Method method : ScopeCorpus.class.getDeclaredMethods()) {
+            if (method.getName().equals(methodName) && method.isAnnotationPresent(Expect.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
