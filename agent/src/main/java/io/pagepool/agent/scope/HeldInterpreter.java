@@ -11,13 +11,15 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Interpreter;
 
 /**
  * The may-hold analysis: every slot carries the set of sites whose buffers (or views of them) it
  * may hold. Sites enter at their {@code allocateDirect} call; sets flow through loads, stores,
  * {@code dup*}, {@code checkcast} and view methods, and merge by union. An escape (field, static,
- * array, return, invokedynamic, monitor, or a call off the {@link JdkCalls} allowlist) is recorded
+ * array, return, invokedynamic, monitor, or a call off the {@link JdkCalls} allowlist that
+ * {@link Callees} cannot prove harmless) is recorded
  * for every site in the escaping set; sets only grow until the fixpoint, so an escape seen on the
  * way is also an escape at the fixpoint.
  */
@@ -26,17 +28,50 @@ final class HeldInterpreter extends Interpreter<Held> {
     private final Map<AbstractInsnNode, Integer> siteIndex;
     private final String[] escapes;
     private final Lines lines;
+    private final Callees callees;
+    private Type[] parameterSites;
 
     /**
      * @param siteIndex the method's sites, each mapped to its index (0..63)
      * @param escapes   filled with the first escape reason per site (null: none found)
      * @param lines     source lines of the method's instructions, for the reasons
+     * @param callees   summaries of the class's own methods, consulted for calls off the allowlist
      */
-    HeldInterpreter(Map<AbstractInsnNode, Integer> siteIndex, String[] escapes, Lines lines) {
+    HeldInterpreter(Map<AbstractInsnNode, Integer> siteIndex, String[] escapes, Lines lines, Callees callees) {
         super(Opcodes.ASM9);
         this.siteIndex = siteIndex;
         this.escapes = escapes;
         this.lines = lines;
+        this.callees = callees;
+    }
+
+    /**
+     * Makes every reference parameter a site of its own: bit i = argument slot i (0 = the
+     * receiver of an instance method). Used to summarise callees.
+     */
+    HeldInterpreter withParametersAsSites(Type[] arguments) {
+        parameterSites = arguments;
+        return this;
+    }
+
+    @Override
+    public Held newParameterValue(boolean isInstanceMethod, int local, Type type) {
+        if (parameterSites == null || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) {
+            return newValue(type);
+        }
+        int slot = isInstanceMethod ? 1 : 0;
+        int next = slot;
+        if (isInstanceMethod && local == 0) {
+            return Held.site(0);
+        }
+        for (Type argument : parameterSites) {
+            if (next == local) {
+                return Held.site(slot);
+            }
+            next += argument.getSize();
+            slot++;
+        }
+        throw new IllegalStateException("no parameter in local " + local);
     }
 
     @Override
@@ -131,12 +166,19 @@ final class HeldInterpreter extends Interpreter<Held> {
         if (site != null) {
             return Held.site(site);
         }
+        MethodNode callee = null;
         for (int slot = 0; slot < values.size(); slot++) {
             Held value = values.get(slot);
             if (value.tracked()) {
+                AbstractInsnNode insnForLine = insn;
                 String reason = JdkCalls.escapeReason(call, slot);
+                if (reason != null && (callee != null || (callee = callees.resolve(call)) != null)) {
+                    String inside = callees.escapeReason(callee, slot);
+                    reason = inside == null ? null : reason + lines.at(insn) + " (there: " + inside + ")";
+                    insnForLine = null;
+                }
                 if (reason != null) {
-                    escape(value, reason, insn);
+                    escape(value, reason, insnForLine);
                 }
             }
         }
@@ -158,13 +200,14 @@ final class HeldInterpreter extends Interpreter<Held> {
         return value1.union(value2);
     }
 
+    /** Records {@code reason} (followed by the line of {@code insn} unless null) for every site in {@code value}. */
     private void escape(Held value, String reason, AbstractInsnNode insn) {
         long sites = value.sites();
         while (sites != 0L) {
             int site = Long.numberOfTrailingZeros(sites);
             sites &= sites - 1;
             if (escapes[site] == null) {
-                escapes[site] = reason + lines.at(insn);
+                escapes[site] = insn == null ? reason : reason + lines.at(insn);
             }
         }
     }

@@ -76,7 +76,7 @@ final class MethodScoper {
      *
      * @return one decision per site, in code order
      */
-    static List<Decision> scope(String owner, MethodNode method, String runtimeOwner) {
+    static List<Decision> scope(String owner, Callees callees, MethodNode method, String runtimeOwner) {
         List<MethodInsnNode> sites = sites(method);
         Lines lines = new Lines(method.instructions);
         String refusal = refusal(method, sites.size());
@@ -84,7 +84,7 @@ final class MethodScoper {
         String[] reasons = new String[sites.size()];
         if (refusal == null) {
             try {
-                analyse(owner, method, sites, lines, scoped, reasons);
+                analyse(owner, callees, method, sites, lines, scoped, reasons);
             } catch (AnalyzerException e) {
                 refusal = "not analysed: " + e.getMessage();
             }
@@ -123,14 +123,14 @@ final class MethodScoper {
         return null;
     }
 
-    private static void analyse(String owner, MethodNode method, List<MethodInsnNode> sites, Lines lines,
+    private static void analyse(String owner, Callees callees, MethodNode method, List<MethodInsnNode> sites, Lines lines,
                                 boolean[] scoped, String[] reasons) throws AnalyzerException {
         Map<AbstractInsnNode, Integer> siteIndex = new IdentityHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             siteIndex.put(sites.get(i), i);
         }
         InsnList instructions = method.instructions;
-        FlowAnalyzer flow = new FlowAnalyzer(new HeldInterpreter(siteIndex, reasons, lines), instructions.size());
+        FlowAnalyzer flow = new FlowAnalyzer(new HeldInterpreter(siteIndex, reasons, lines, callees), instructions.size());
         Frame<Held>[] frames = flow.analyze(owner, method);
         BitSet[] live = Liveness.liveIn(instructions, flow);
         for (int i = 0; i < sites.size(); i++) {

@@ -74,6 +74,7 @@ public final class ScopedRewriter {
     }
 
     private void rewrite(ClassNode owner) {
+        Callees callees = new Callees(owner, new java.util.ArrayList<>(owner.methods));
         for (ListIterator<MethodNode> methods = owner.methods.listIterator(); methods.hasNext(); ) {
             MethodNode method = methods.next();
             List<MethodInsnNode> sites;
@@ -88,7 +89,7 @@ public final class ScopedRewriter {
             List<MethodScoper.Decision> decisions;
             try {
                 MethodNode work = copy(method);
-                decisions = MethodScoper.scope(owner.name, work, runtimeOwner);
+                decisions = MethodScoper.scope(owner.name, callees, work, runtimeOwner);
                 methods.set(work);
             } catch (RuntimeException | StackOverflowError e) {
                 MethodScoper.swapAll(sites, runtimeOwner);

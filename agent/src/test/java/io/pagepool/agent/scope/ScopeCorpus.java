@@ -415,18 +415,70 @@ public class ScopeCorpus {
         return reader.getAsInt();
     }
 
-    @Expect("kept:passed to io/pagepool/agent/scope/ScopeCorpus.consume")
+    @Expect("kept:passed to java/util/Collections.singletonList")
     public static long unknownMethod() {
         long sum = 0;
         for (int i = 0; i < 4; i++) {
             ByteBuffer b = ByteBuffer.allocateDirect(8 + i);
-            sum += consume(b);
+            sum += java.util.Collections.singletonList(b).get(0).remaining();
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long sameClassHelpersThatOnlyRead() {
+        long sum = 0;
+        for (int i = 0; i < 4; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8 + i);
+            sum += consume(b) + twoLevels(b, i);
         }
         return sum;
     }
 
     public static long consume(ByteBuffer buffer) {
         return buffer.remaining();
+    }
+
+    private static long twoLevels(ByteBuffer buffer, int times) {
+        long sum = 0;
+        for (int i = 0; i < times; i++) {
+            sum += consume(buffer.duplicate());
+        }
+        return sum;
+    }
+
+    @Expect("kept:passed to io/pagepool/agent/scope/ScopeCorpus.keep at line 453 (there: stored to static io/pagepool/agent/scope/ScopeCorpus.kept")
+    public static long sameClassHelperThatKeeps() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        return keep(b.slice());
+    }
+
+    @Expect("")
+    private static long keep(ByteBuffer buffer) {
+        if (buffer.capacity() > 4) {
+            kept = buffer;
+        }
+        return buffer.capacity();
+    }
+
+    @Expect("kept:passed to io/pagepool/agent/scope/ScopeCorpus.inspect")
+    public static long overridableInstanceMethod() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        return new ScopeCorpus().inspect(b);
+    }
+
+    public long inspect(ByteBuffer buffer) {
+        return buffer.capacity();
+    }
+
+    @Expect("kept:could not be summarised")
+    public static long recursiveHelper() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        return countDown(b, 3);
+    }
+
+    private static long countDown(ByteBuffer buffer, int n) {
+        return n == 0 ? buffer.capacity() : countDown(buffer, n - 1) + 1;
     }
 
     @Expect("kept:(interface call)")
