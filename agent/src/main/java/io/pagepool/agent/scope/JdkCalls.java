@@ -40,6 +40,10 @@ final class JdkCalls {
 
     private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
 
+    /** Results of buffer methods that never share the buffer's memory. */
+    private static final Set<String> UNSHARED_RESULTS = Set.of("java/lang/String", "java/nio/ByteOrder",
+            "java/lang/Class");
+
     private JdkCalls() {
     }
 
@@ -82,8 +86,11 @@ final class JdkCalls {
      */
     static int resultViewOf(MethodInsnNode call) {
         if (call.getOpcode() == Opcodes.INVOKEVIRTUAL && BUFFER_CLASSES.contains(call.owner)) {
-            String returned = Type.getReturnType(call.desc).getDescriptor();
-            return returned.startsWith("Ljava/nio/") && returned.endsWith("Buffer;") ? 0 : -1;
+            // any object may share the receiver's memory (slice, asIntBuffer, CharBuffer.chars()'s
+            // lazy stream, ...) except the ones known to be copies or constants
+            Type returned = Type.getReturnType(call.desc);
+            boolean reference = returned.getSort() == Type.OBJECT || returned.getSort() == Type.ARRAY;
+            return reference && !UNSHARED_RESULTS.contains(returned.getInternalName()) ? 0 : -1;
         }
         if (call.getOpcode() == Opcodes.INVOKESTATIC && isRequireNonNull(call)) {
             return 0;

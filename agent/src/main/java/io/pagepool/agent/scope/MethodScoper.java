@@ -39,8 +39,11 @@ final class MethodScoper {
     static final String RELEASE_SCOPED = "releaseScoped";
     static final String RELEASE_DESCRIPTOR = "(Ljava/nio/ByteBuffer;)V";
 
-    /** Larger methods are not analysed (the analysis is about instructions x slots x iterations). */
-    static final int MAX_INSTRUCTIONS = 20_000;
+    /**
+     * Larger methods are not analysed: the analysis costs instructions x slots x iterations, and
+     * the inserted code must not push a method past the JVM's 64 KiB code limit.
+     */
+    static final int MAX_INSTRUCTIONS = 8_000;
     static final int MAX_SLOTS = 1_000;
     static final int MAX_SITES = Long.SIZE;
 

@@ -318,7 +318,163 @@ public class ScopeCorpus {
         return sum;
     }
 
+    @Expect("scoped")
+    public static long conditionalReallocation() {
+        long sum = 0;
+        ByteBuffer b = null;
+        for (int i = 0; i < 12; i++) {
+            if (b == null || i % 3 == 0) {
+                b = ByteBuffer.allocateDirect(8); // the old b is overwritten right here: dead at the site
+            }
+            b.putInt(0, b.getInt(0) + i);
+            sum += b.getInt(0);
+        }
+        return sum;
+    }
+
+    @Expect("scoped, scoped, scoped, scoped") // javac copies the finally block: 3 copies of its site
+    public static long earlyReturnsFromLoopsAndFinally() {
+        long sum = 0;
+        for (int i = 0; i < 50; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            try {
+                b.putLong(0, i);
+                if (i == 17) {
+                    return sum + b.getLong(0); // released on the way out, after the finally block
+                }
+            } finally {
+                sum += ByteBuffer.allocateDirect(4).putInt(0, 1).getInt(0);
+            }
+            sum += b.getLong(0);
+        }
+        return -1;
+    }
+
+    @Expect("scoped")
+    public static long wideLocalsAndBreak() {
+        double scale = 1.5;
+        long sum = 0;
+        while (true) {
+            ByteBuffer b = ByteBuffer.allocateDirect(16);
+            b.putDouble(0, scale).putLong(8, sum);
+            scale *= 2;
+            sum += (long) b.getDouble(0) + b.getLong(8);
+            if (sum > 10_000) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public static long insideAnotherMonitor() {
+        Object lock = new Object();
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            synchronized (lock) {
+                ByteBuffer b = ByteBuffer.allocateDirect(8);
+                b.putLong(0, i);
+                sum += b.getLong(0);
+            }
+        }
+        return sum;
+    }
+
+    @Expect("scoped")
+    public long instanceMethod() {
+        long sum = 0;
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putLong(0, i);
+            sum += b.getLong(0) + (last == null ? 0 : 1);
+        }
+        return sum;
+    }
+
+    public static long callsInstanceMethod() {
+        return new ScopeCorpus().instanceMethod();
+    }
+
+    @Expect("scoped")
+    public static long helperWritesToTheChannel() throws IOException {
+        try (DatagramChannel rx = DatagramChannel.open(StandardProtocolFamily.INET);
+             DatagramChannel tx = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            rx.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            tx.connect(rx.getLocalAddress());
+            ByteBuffer in = ByteBuffer.allocate(16);
+            long sum = 0;
+            for (int i = 0; i < PACKETS; i++) {
+                ByteBuffer out = ByteBuffer.allocateDirect(16);
+                out.putLong(i).flip();
+                transmit(tx, out);
+                in.clear();
+                rx.receive(in);
+                sum += in.getLong(0);
+            }
+            return sum;
+        }
+    }
+
+    private static void transmit(DatagramChannel channel, ByteBuffer packet) throws IOException {
+        while (packet.hasRemaining()) {
+            channel.write(packet);
+        }
+    }
+
+    @Expect("scoped")
+    public static long manyPackets() {
+        long sum = 0;
+        for (int i = 0; i < 500; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(32);
+            b.putInt(i).putInt(i * 7).flip();
+            sum += b.getInt() ^ b.getInt();
+        }
+        return sum;
+    }
+
     // ---- buffers that outlive the site's next run or the method: kept ----
+
+    @Expect("kept:still live in local")
+    public static long handlerReadsThePreviousBuffer() {
+        long sum = 0;
+        ByteBuffer last = ByteBuffer.allocate(8);
+        for (int i = 0; i < 10; i++) {
+            try {
+                ByteBuffer b = ByteBuffer.allocateDirect(8);
+                b.putInt(0, i);
+                if (i % 3 == 2) {
+                    throw new IllegalArgumentException();
+                }
+                last = b;
+            } catch (IllegalArgumentException e) {
+                sum += last.getInt(0) * 100L; // the previous iteration's buffer, reached through the handler
+            }
+        }
+        return sum + last.getInt(0);
+    }
+
+    @Expect("kept:still live in local")
+    public static long copyOfTheOldReferenceStillUsed() {
+        long sum = 0;
+        ByteBuffer b = ByteBuffer.allocate(8);
+        for (int i = 0; i < 10; i++) {
+            ByteBuffer old = b;
+            if (i % 2 == 0) {
+                b = ByteBuffer.allocateDirect(8);
+                b.putInt(0, i);
+            }
+            sum += old.getInt(0) + b.getInt(0);
+        }
+        return sum;
+    }
+
+    @Expect("kept:called java/util/stream/IntStream.sum (interface call)")
+    public static long lazyStreamOverTheBuffer() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.putChar(0, 'a').putChar(2, 'b');
+        return b.asCharBuffer().chars().sum();
+    }
+
 
     @Expect("kept:still live in local")
     public static long previousAndCurrent() {
@@ -447,7 +603,7 @@ public class ScopeCorpus {
         return sum;
     }
 
-    @Expect("kept:passed to io/pagepool/agent/scope/ScopeCorpus.keep at line 453 (there: stored to static io/pagepool/agent/scope/ScopeCorpus.kept")
+    @Expect("kept:(there: stored to static io/pagepool/agent/scope/ScopeCorpus.kept")
     public static long sameClassHelperThatKeeps() {
         ByteBuffer b = ByteBuffer.allocateDirect(8);
         return keep(b.slice());
