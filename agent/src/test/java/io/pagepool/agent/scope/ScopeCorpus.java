@@ -549,7 +549,7 @@ public class ScopeCorpus {
             }
             sum += b.getLong(0);
         }
-        return sum + holder.last.capacity();
+        return sum + holder.last.getInt(0); // reads the kept slice after later runs of the site
     }
 
     @Expect("kept:stored to an array")
@@ -565,18 +565,26 @@ public class ScopeCorpus {
 
     @Expect("kept:captured by invokedynamic")
     public static long lambdaCapture() {
-        ByteBuffer b = ByteBuffer.allocateDirect(8);
-        b.putInt(0, 42);
-        IntSupplier reader = () -> b.getInt(0);
-        return reader.getAsInt();
+        IntSupplier previous = () -> -1;
+        long sum = 0;
+        for (int i = 0; i < 5; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(8);
+            b.putInt(0, i);
+            sum += previous.getAsInt(); // reads the buffer of the previous run through the lambda
+            previous = () -> b.getInt(0);
+        }
+        return sum + previous.getAsInt();
     }
 
     @Expect("kept:passed to java/util/Collections.singletonList")
     public static long unknownMethod() {
         long sum = 0;
+        java.util.List<ByteBuffer> previous = java.util.List.of();
         for (int i = 0; i < 4; i++) {
             ByteBuffer b = ByteBuffer.allocateDirect(8 + i);
-            sum += java.util.Collections.singletonList(b).get(0).remaining();
+            b.putInt(0, i + 1);
+            sum += previous.isEmpty() ? 0 : previous.get(0).getInt(0);
+            previous = java.util.Collections.singletonList(b);
         }
         return sum;
     }
