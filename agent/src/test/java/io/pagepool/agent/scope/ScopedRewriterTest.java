@@ -205,6 +205,75 @@ class ScopedRewriterTest {
         assertTrue(ScopedRewriter.mentionsAllocateDirect(writer.toByteArray())); // names the runtime's method
     }
 
+    @Test
+    void aPreviousBufferLeftOnTheOperandStackKeepsTheSite() throws Exception {
+        // for (i = 0, x = null; i < 5; i++) x = allocateDirect(8), with x on the operand stack
+        ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        generator.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/OnStack", null, "java/lang/Object",
+                null);
+        MethodVisitor m = generator.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "run", "()J", null, null);
+        m.visitCode();
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitVarInsn(Opcodes.ISTORE, 0);
+        m.visitInsn(Opcodes.ACONST_NULL);
+        Label loop = new Label();
+        m.visitLabel(loop);
+        m.visitIntInsn(Opcodes.BIPUSH, 8);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        m.visitInsn(Opcodes.SWAP);
+        m.visitInsn(Opcodes.POP);
+        m.visitIincInsn(0, 1);
+        m.visitVarInsn(Opcodes.ILOAD, 0);
+        m.visitIntInsn(Opcodes.BIPUSH, 5);
+        m.visitJumpInsn(Opcodes.IF_ICMPLT, loop);
+        m.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/nio/ByteBuffer", "capacity", "()I", false);
+        m.visitInsn(Opcodes.I2L);
+        m.visitInsn(Opcodes.LRETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        generator.visitEnd();
+
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        byte[] rewritten = Rewriting.rewrite(generator.toByteArray(), verdicts);
+        assertEquals(1, verdicts.size());
+        assertFalse(verdicts.get(0).scoped());
+        assertTrue(verdicts.get(0).reason().contains("operand stack"), verdicts.get(0).reason());
+        Class<?> loaded = Class.forName("gen.OnStack", true, new Rewriting.Loader("gen.OnStack", rewritten));
+        assertEquals(8L, loaded.getMethod("run").invoke(null));
+    }
+
+    @Test
+    void aSiteInUnreachableCodeIsNotScoped() {
+        ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Dead", null, "java/lang/Object", null);
+        MethodVisitor m = generator.visitMethod(Opcodes.ACC_STATIC, "run", "()V", null, null);
+        m.visitCode();
+        m.visitInsn(Opcodes.RETURN);
+        m.visitIntInsn(Opcodes.BIPUSH, 8);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        m.visitInsn(Opcodes.POP);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        generator.visitEnd();
+
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(new ClassNode()),
+                0);
+        assertEquals(1, verdicts.size());
+        assertFalse(verdicts.get(0).scoped());
+        assertEquals("unreachable code", verdicts.get(0).reason());
+    }
+
+    @Test
+    void rewritingTwiceChangesNothingMore() {
+        byte[] once = Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), new ArrayList<>());
+        List<SiteVerdict> again = new ArrayList<>();
+        byte[] twice = Rewriting.rewrite(once, again);
+        assertTrue(again.isEmpty(), again.toString());
+        assertEquals(once.length, twice.length);
+    }
+
     private static boolean hasExpectation(String methodName) {
         for (Method method : ScopeCorpus.class.getDeclaredMethods()) {
             if (method.getName().equals(methodName) && method.isAnnotationPresent(Expect.class)) {
