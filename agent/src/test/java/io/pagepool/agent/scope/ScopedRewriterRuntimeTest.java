@@ -12,8 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
 
 /**
  * Soundness at run time: the corpus, rewritten against {@link ScopeTestRuntime} (whose buffers die
@@ -30,8 +40,34 @@ class ScopedRewriterRuntimeTest {
     @Test
     void theRewrittenCorpusBehavesLikeTheOriginalAndReleasesEveryScopedBufferOnce() throws Exception {
         List<SiteVerdict> verdicts = new ArrayList<>();
-        Class<?> rewritten = Rewriting.load(ScopeCorpus.class, Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class),
-                verdicts));
+        byte[] classFile = Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), verdicts);
+        checkAgainstTheOriginal(Rewriting.load(ScopeCorpus.class, classFile), verdicts);
+    }
+
+    @Test
+    void theSameHoldsWhenByteBuddyWritesTheClassThroughAnAsmVisitorWrapper() throws Exception {
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        ScopedRewriter rewriter = new ScopedRewriter(ScopeTestRuntime.INTERNAL_NAME, verdicts::add);
+        AsmVisitorWrapper wrapper = new AsmVisitorWrapper.AbstractBase() {
+            @Override
+            public int mergeWriter(int flags) {
+                return flags | ClassWriter.COMPUTE_FRAMES;
+            }
+
+            @Override
+            public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+                                     Implementation.Context implementationContext, TypePool typePool,
+                                     FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                                     int writerFlags, int readerFlags) {
+                return rewriter.visitor(classVisitor);
+            }
+        };
+        byte[] classFile = new ByteBuddy().redefine(ScopeCorpus.class).visit(wrapper).make().getBytes();
+        assertTrue(verdicts.stream().filter(SiteVerdict::scoped).count() >= 30, verdicts.toString());
+        checkAgainstTheOriginal(Rewriting.load(ScopeCorpus.class, classFile), verdicts);
+    }
+
+    private static void checkAgainstTheOriginal(Class<?> rewritten, List<SiteVerdict> verdicts) throws Exception {
         Map<String, List<SiteVerdict>> byMethod = verdicts.stream()
                 .collect(Collectors.groupingBy(SiteVerdict::methodName));
         List<String> failures = new ArrayList<>();
