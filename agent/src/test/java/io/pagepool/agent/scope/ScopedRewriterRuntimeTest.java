@@ -39,9 +39,16 @@ class ScopedRewriterRuntimeTest {
 
     @Test
     void theRewrittenCorpusBehavesLikeTheOriginalAndReleasesEveryScopedBufferOnce() throws Exception {
-        List<SiteVerdict> verdicts = new ArrayList<>();
-        byte[] classFile = Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), verdicts);
-        checkAgainstTheOriginal(Rewriting.load(ScopeCorpus.class, classFile), verdicts);
+        List<String> failures = new ArrayList<>();
+        int[] totals = new int[2];
+        for (Class<?> corpus : ScopedRewriterTest.CORPORA) {
+            List<SiteVerdict> verdicts = new ArrayList<>();
+            byte[] classFile = Rewriting.rewrite(Rewriting.bytesOf(corpus), verdicts);
+            compare(corpus, Rewriting.load(corpus, classFile), verdicts, failures, totals);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertTrue(totals[0] >= 40, "corpus entry points run: " + totals[0]);
+        assertTrue(totals[1] >= 600, "scoped allocations: " + totals[1]);
     }
 
     @Test
@@ -64,21 +71,26 @@ class ScopedRewriterRuntimeTest {
         };
         byte[] classFile = new ByteBuddy().redefine(ScopeCorpus.class).visit(wrapper).make().getBytes();
         assertTrue(verdicts.stream().filter(SiteVerdict::scoped).count() >= 30, verdicts.toString());
-        checkAgainstTheOriginal(Rewriting.load(ScopeCorpus.class, classFile), verdicts);
+        List<String> failures = new ArrayList<>();
+        compare(ScopeCorpus.class, Rewriting.load(ScopeCorpus.class, classFile), verdicts, failures, new int[2]);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    private static void checkAgainstTheOriginal(Class<?> rewritten, List<SiteVerdict> verdicts) throws Exception {
+    /**
+     * Runs every entry point of {@code corpus} and of its rewritten copy; adds a line to
+     * {@code failures} per difference or bad release count; adds runs and scoped allocations to
+     * {@code totals[0]} and {@code totals[1]}.
+     */
+    private static void compare(Class<?> corpus, Class<?> rewritten, List<SiteVerdict> verdicts, List<String> failures,
+                                int[] totals) throws Exception {
         Map<String, List<SiteVerdict>> byMethod = verdicts.stream()
                 .collect(Collectors.groupingBy(SiteVerdict::methodName));
-        List<String> failures = new ArrayList<>();
-        int scopedTotal = 0;
-        int runs = 0;
-        for (Method original : entryPoints(ScopeCorpus.class)) {
+        for (Method original : entryPoints(corpus)) {
             String name = original.getName();
             String expected = outcome(original);
             ScopeTestRuntime.reset();
             String actual = outcome(rewritten.getMethod(name));
-            runs++;
+            totals[0]++;
             if (!expected.equals(actual)) {
                 failures.add(name + ": original " + expected + ", rewritten " + actual);
             }
@@ -100,11 +112,8 @@ class ScopedRewriterRuntimeTest {
                 failures.add(name + ": all sites scoped, yet " + counts + ", tracked "
                         + ScopeTestRuntime.trackedAllocations);
             }
-            scopedTotal += ScopeTestRuntime.scopedAllocations;
+            totals[1] += ScopeTestRuntime.scopedAllocations;
         }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
-        assertTrue(runs >= 25, "corpus entry points run: " + runs);
-        assertTrue(scopedTotal >= 200, "scoped allocations: " + scopedTotal);
     }
 
     @Test
@@ -121,7 +130,7 @@ class ScopedRewriterRuntimeTest {
 
     @Test
     void theJvmVerifierAcceptsEveryRewrittenClass() throws Exception {
-        for (Class<?> type : List.of(ScopeCorpus.class, ScopeTestRuntime.class, Rewriting.class)) {
+        for (Class<?> type : List.of(ScopeCorpus.class, KeptCorpus.class, ScopeTestRuntime.class, Rewriting.class)) {
             byte[] rewritten = Rewriting.rewrite(Rewriting.bytesOf(type), new ArrayList<>());
             Class<?> loaded = Rewriting.load(type, rewritten); // initialized: linked and verified
             assertEquals(type.getName(), loaded.getName());
