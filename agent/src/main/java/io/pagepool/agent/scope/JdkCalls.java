@@ -35,8 +35,9 @@ final class JdkCalls {
     private static final Set<String> CHECKSUM_CLASSES = Set.of(
             "java/util/zip/CRC32", "java/util/zip/Adler32", "java/util/zip/CRC32C");
 
+    /** Object methods a buffer may receive: they dispatch to the buffer's own implementation. */
     private static final Set<String> OBJECT_METHODS = Set.of("hashCode()I", "toString()Ljava/lang/String;",
-            "getClass()Ljava/lang/Class;");
+            "getClass()Ljava/lang/Class;", "equals(Ljava/lang/Object;)Z");
 
     private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
 

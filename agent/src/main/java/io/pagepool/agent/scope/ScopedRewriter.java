@@ -18,7 +18,10 @@ import org.objectweb.asm.tree.MethodNode;
  * {@code runtimeOwner.allocateDirect(int)}. One verdict per site goes to the {@link SiteListener}.
  *
  * <p>Rewritten methods carry no stack map frames: the class writer downstream must compute them
- * ({@code ClassWriter.COMPUTE_FRAMES}). Thread-safe: each {@link #visitor} call has its own state.
+ * ({@code ClassWriter.COMPUTE_FRAMES}; ByteBuddy: an {@code AsmVisitorWrapper} whose
+ * {@code mergeWriter} adds it, and whose {@code wrap} returns {@link #visitor}). Any reader flags
+ * do. No member is added or removed, so retransformation may use it. Thread-safe: each
+ * {@link #visitor} call has its own state.
  */
 public final class ScopedRewriter {
 
@@ -48,7 +51,11 @@ public final class ScopedRewriter {
         return new ClassNode(Opcodes.ASM9) {
             @Override
             public void visitEnd() {
-                rewrite(this);
+                try {
+                    rewrite(this);
+                } catch (RuntimeException | StackOverflowError e) {
+                    swapRemaining(this, "not analysed: internal error " + e);
+                }
                 accept(next);
             }
         };
@@ -102,6 +109,21 @@ public final class ScopedRewriter {
                 MethodScoper.Decision decision = decisions.get(i);
                 report(new SiteVerdict(owner.name, method.name, method.desc, i, decision.line(), decision.scoped(),
                         decision.reason()));
+            }
+        }
+    }
+
+    /** Last resort: every site not handled yet becomes a plain swap. */
+    private void swapRemaining(ClassNode owner, String reason) {
+        for (MethodNode method : owner.methods) {
+            try {
+                List<MethodInsnNode> sites = MethodScoper.sites(method);
+                MethodScoper.swapAll(sites, runtimeOwner);
+                for (int i = 0; i < sites.size(); i++) {
+                    report(new SiteVerdict(owner.name, method.name, method.desc, i, -1, false, reason));
+                }
+            } catch (RuntimeException e) {
+                // a malformed method: leave it as it came
             }
         }
     }
