@@ -117,6 +117,38 @@ class ScopedRewriterRuntimeTest {
     }
 
     @Test
+    void threadsRunningTheSameRewrittenMethodsReleaseOnlyTheirOwnBuffers() throws Exception {
+        Class<?> rewritten = Rewriting.load(ScopeCorpus.class,
+                Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), new ArrayList<>()));
+        List<Method> methods = new ArrayList<>();
+        for (String name : List.of("manyPackets", "nestedLoops", "tryCatchFinally", "exceptionMidLoop", "switchSites")) {
+            methods.add(rewritten.getMethod(name));
+        }
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int round = 0; round < 10; round++) {
+                    for (Method method : methods) {
+                        String outcome = outcome(method);
+                        if (!outcome.startsWith("returned")) {
+                            failures.add(method.getName() + " " + outcome);
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(ScopeTestRuntime.scopedAllocations > 1000, "scoped: " + ScopeTestRuntime.scopedAllocations);
+        assertEquals(ScopeTestRuntime.scopedAllocations, ScopeTestRuntime.releases);
+        assertEquals(0, ScopeTestRuntime.doubleReleases + ScopeTestRuntime.unknownReleases
+                + ScopeTestRuntime.trackedReleases + ScopeTestRuntime.outstanding());
+    }
+
+    @Test
     void aBufferTouchedAfterItsReleaseFailsLoudlySoTheCheckAboveHasTeeth() {
         java.nio.ByteBuffer buffer = ScopeTestRuntime.allocateScoped(8);
         java.nio.ByteBuffer view = buffer.slice(0, 4);
