@@ -98,8 +98,7 @@ final class Callees {
         boolean isStatic = (callee.access & Opcodes.ACC_STATIC) != 0;
         Type[] arguments = Type.getArgumentTypes(callee.desc);
         int slots = arguments.length + (isStatic ? 0 : 1);
-        if (slots > Long.SIZE || callee.instructions.size() > MethodScoper.MAX_INSTRUCTIONS
-                || callee.maxLocals + callee.maxStack > MethodScoper.MAX_SLOTS) {
+        if (slots > Long.SIZE || MethodScoper.tooLarge(callee)) {
             return null;
         }
         for (var insn = callee.instructions.getFirst(); insn != null; insn = insn.getNext()) {

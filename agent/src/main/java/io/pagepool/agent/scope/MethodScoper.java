@@ -40,11 +40,12 @@ final class MethodScoper {
     static final String RELEASE_DESCRIPTOR = "(Ljava/nio/ByteBuffer;)V";
 
     /**
-     * Larger methods are not analysed: the analysis costs instructions x slots x iterations, and
-     * the inserted code must not push a method past the JVM's 64 KiB code limit.
+     * Larger methods are not analysed: the inserted code must not push a method past the JVM's
+     * 64 KiB code limit, and the analyzer keeps a frame of (locals + stack) values per instruction,
+     * so {@link #MAX_FRAME_VALUES} bounds its memory (about 8 MB) in the application's heap.
      */
     static final int MAX_INSTRUCTIONS = 8_000;
-    static final int MAX_SLOTS = 1_000;
+    static final int MAX_FRAME_VALUES = 1_000_000;
     static final int MAX_SITES = Long.SIZE;
 
     private MethodScoper() {
@@ -115,7 +116,7 @@ final class MethodScoper {
         if (method.name.equals("<init>")) {
             return "not analysed: constructor (no handler may cover code before the super call)";
         }
-        if (method.instructions.size() > MAX_INSTRUCTIONS || method.maxLocals + method.maxStack > MAX_SLOTS) {
+        if (tooLarge(method)) {
             return "not analysed: method too large";
         }
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -124,6 +125,12 @@ final class MethodScoper {
             }
         }
         return null;
+    }
+
+    /** Whether analysing {@code method} would cost too much time, memory or code size. */
+    static boolean tooLarge(MethodNode method) {
+        long values = (long) method.instructions.size() * (method.maxLocals + method.maxStack);
+        return method.instructions.size() > MAX_INSTRUCTIONS || values > MAX_FRAME_VALUES;
     }
 
     private static void analyse(String owner, Callees callees, MethodNode method, List<MethodInsnNode> sites, Lines lines,
