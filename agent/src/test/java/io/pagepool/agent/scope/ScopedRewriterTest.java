@@ -175,6 +175,18 @@ class ScopedRewriterTest {
         broken.visitInsn(Opcodes.RETURN);
         broken.visitMaxs(1, 0);
         broken.visitEnd();
+        // too large to analyse
+        MethodVisitor huge = generator.visitMethod(Opcodes.ACC_STATIC, "huge", "()V", null, null);
+        huge.visitCode();
+        for (int i = 0; i < MethodScoper.MAX_INSTRUCTIONS; i++) {
+            huge.visitInsn(Opcodes.NOP);
+        }
+        huge.visitIntInsn(Opcodes.BIPUSH, 8);
+        huge.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        huge.visitInsn(Opcodes.POP);
+        huge.visitInsn(Opcodes.RETURN);
+        huge.visitMaxs(1, 0);
+        huge.visitEnd();
         // a constructor: no catch-all may cover the code before the super call
         MethodVisitor init = generator.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
@@ -192,7 +204,7 @@ class ScopedRewriterTest {
         ClassNode out = new ClassNode();
         new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(out), 0);
 
-        assertEquals(3, verdicts.size(), verdicts.toString());
+        assertEquals(4, verdicts.size(), verdicts.toString());
         Map<String, String> reasons = new LinkedHashMap<>();
         for (SiteVerdict verdict : verdicts) {
             assertFalse(verdict.scoped(), verdict.toString());
@@ -202,6 +214,7 @@ class ScopedRewriterTest {
         assertEquals("not analysed: jsr/ret subroutines", reasons.get("withSubroutine"));
         assertTrue(reasons.get("broken").startsWith("not analysed: "), reasons.get("broken"));
         assertTrue(reasons.get("<init>").startsWith("not analysed: constructor"), reasons.get("<init>"));
+        assertEquals("not analysed: method too large", reasons.get("huge"));
         for (MethodNode method : out.methods) {
             for (AbstractInsnNode insn : method.instructions) {
                 if (insn instanceof MethodInsnNode call && call.name.startsWith("allocate")) {
