@@ -282,6 +282,42 @@ class ScopedRewriterTest {
     }
 
     @Test
+    void viewsThroughBufferTypedDescriptorsOfOlderClassFilesCarryTheirSite() {
+        // code compiled for Java 8 calls ByteBuffer.flip()Ljava/nio/Buffer; and Buffer.position(I)
+        ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        generator.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Old", null, "java/lang/Object", null);
+        generator.visitField(Opcodes.ACC_STATIC, "kept", "Ljava/nio/Buffer;", null, null).visitEnd();
+        MethodVisitor flip = generator.visitMethod(Opcodes.ACC_STATIC, "flipAndKeep", "()V", null, null);
+        flip.visitCode();
+        flip.visitIntInsn(Opcodes.BIPUSH, 8);
+        flip.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        flip.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/nio/ByteBuffer", "flip", "()Ljava/nio/Buffer;", false);
+        flip.visitFieldInsn(Opcodes.PUTSTATIC, "gen/Old", "kept", "Ljava/nio/Buffer;");
+        flip.visitInsn(Opcodes.RETURN);
+        flip.visitMaxs(0, 0);
+        flip.visitEnd();
+        MethodVisitor position = generator.visitMethod(Opcodes.ACC_STATIC, "positionAndReturn", "()Ljava/nio/ByteBuffer;",
+                null, null);
+        position.visitCode();
+        position.visitIntInsn(Opcodes.BIPUSH, 8);
+        position.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        position.visitInsn(Opcodes.ICONST_2);
+        position.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/nio/Buffer", "position", "(I)Ljava/nio/Buffer;", false);
+        position.visitTypeInsn(Opcodes.CHECKCAST, "java/nio/ByteBuffer");
+        position.visitInsn(Opcodes.ARETURN);
+        position.visitMaxs(0, 0);
+        position.visitEnd();
+        generator.visitEnd();
+
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(new ClassNode()),
+                0);
+        assertEquals(2, verdicts.size(), verdicts.toString());
+        assertEquals("stored to static gen/Old.kept", verdicts.get(0).reason());
+        assertEquals("returned", verdicts.get(1).reason());
+    }
+
+    @Test
     void aSiteInUnreachableCodeIsNotScoped() {
         ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Dead", null, "java/lang/Object", null);
