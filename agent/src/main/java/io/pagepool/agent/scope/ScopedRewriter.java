@@ -1,0 +1,145 @@
+package io.pagepool.agent.scope;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Objects;
+
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Rewrites the {@code ByteBuffer.allocateDirect(int)} call sites of a class: sites whose buffers
+ * provably die inside their method call {@code runtimeOwner.allocateScoped(int)} and are released
+ * with {@code runtimeOwner.releaseScoped(ByteBuffer)} when they die; every other site calls
+ * {@code runtimeOwner.allocateDirect(int)}. One verdict per site goes to the {@link SiteListener}.
+ *
+ * <p>Rewritten methods carry no stack map frames: the class writer downstream must compute them
+ * ({@code ClassWriter.COMPUTE_FRAMES}; ByteBuddy: an {@code AsmVisitorWrapper} whose
+ * {@code mergeWriter} adds it, and whose {@code wrap} returns {@link #visitor}). Any reader flags
+ * do. No member is added or removed, so retransformation may use it. Thread-safe: each
+ * {@link #visitor} call has its own state.
+ */
+public final class ScopedRewriter {
+
+    private static final byte[] NEEDLE = MethodScoper.ALLOCATE_DIRECT.getBytes(StandardCharsets.US_ASCII);
+
+    private final String runtimeOwner;
+    private final SiteListener listener;
+
+    /**
+     * @param runtimeOwner internal name of the class with the static methods
+     *                     {@code allocateScoped(I)Ljava/nio/ByteBuffer;},
+     *                     {@code allocateDirect(I)Ljava/nio/ByteBuffer;} and
+     *                     {@code releaseScoped(Ljava/nio/ByteBuffer;)V} (null-safe)
+     * @param listener     receives one verdict per site
+     */
+    public ScopedRewriter(String runtimeOwner, SiteListener listener) {
+        this.runtimeOwner = Objects.requireNonNull(runtimeOwner, "runtimeOwner");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * A visitor that buffers the class, rewrites its methods with sites at {@code visitEnd}, and
+     * then replays it into {@code next}. It never throws for a bad method: a method it cannot
+     * handle keeps plain swaps to {@code allocateDirect}, and the verdicts say why.
+     */
+    public ClassVisitor visitor(ClassVisitor next) {
+        return new ClassNode(Opcodes.ASM9) {
+            @Override
+            public void visitEnd() {
+                try {
+                    rewrite(this);
+                } catch (RuntimeException | StackOverflowError e) {
+                    swapRemaining(this, "not analysed: internal error " + e);
+                }
+                accept(next);
+            }
+        };
+    }
+
+    /** Whether a class file may call {@code allocateDirect}: a byte scan of its constant pool, no parsing. */
+    public static boolean mentionsAllocateDirect(byte[] classFile) {
+        byte first = NEEDLE[0];
+        int last = classFile.length - NEEDLE.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (classFile[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < NEEDLE.length; j++) {
+                if (classFile[i + j] != NEEDLE[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void rewrite(ClassNode owner) {
+        Callees callees = new Callees(owner, new java.util.ArrayList<>(owner.methods));
+        for (ListIterator<MethodNode> methods = owner.methods.listIterator(); methods.hasNext(); ) {
+            MethodNode method = methods.next();
+            List<MethodInsnNode> sites;
+            try {
+                sites = MethodScoper.sites(method);
+            } catch (RuntimeException e) {
+                continue; // a malformed method: leave it exactly as it came
+            }
+            if (sites.isEmpty()) {
+                continue;
+            }
+            List<MethodScoper.Decision> decisions;
+            try {
+                MethodNode work = copy(method);
+                decisions = MethodScoper.scope(owner.name, callees, work, runtimeOwner);
+                methods.set(work);
+            } catch (RuntimeException | StackOverflowError e) {
+                MethodScoper.swapAll(sites, runtimeOwner);
+                Lines lines = new Lines(method.instructions);
+                String reason = "not analysed: internal error " + e;
+                decisions = sites.stream().map(site -> new MethodScoper.Decision(lines.line(site), false, reason))
+                        .toList();
+            }
+            for (int i = 0; i < decisions.size(); i++) {
+                MethodScoper.Decision decision = decisions.get(i);
+                report(new SiteVerdict(owner.name, method.name, method.desc, i, decision.line(), decision.scoped(),
+                        decision.reason()));
+            }
+        }
+    }
+
+    /** Last resort: every site not handled yet becomes a plain swap. */
+    private void swapRemaining(ClassNode owner, String reason) {
+        for (MethodNode method : owner.methods) {
+            try {
+                List<MethodInsnNode> sites = MethodScoper.sites(method);
+                MethodScoper.swapAll(sites, runtimeOwner);
+                for (int i = 0; i < sites.size(); i++) {
+                    report(new SiteVerdict(owner.name, method.name, method.desc, i, -1, false, reason));
+                }
+            } catch (RuntimeException e) {
+                // a malformed method: leave it as it came
+            }
+        }
+    }
+
+    private void report(SiteVerdict verdict) {
+        try {
+            listener.site(verdict);
+        } catch (RuntimeException e) {
+            // a listener must not stop the rewrite; it is the listener's job to report its own failures
+        }
+    }
+
+    private static MethodNode copy(MethodNode method) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
+                method.exceptions.toArray(String[]::new));
+        method.accept(copy);
+        return copy;
+    }
+}
