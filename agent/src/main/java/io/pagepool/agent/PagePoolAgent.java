@@ -39,7 +39,8 @@ public final class PagePoolAgent {
         String summary() {
             PoolStats stats = pool.stats();
             return "rewrote " + rewriter.sitesSwapped.get() + " allocateDirect site(s) in "
-                    + rewriter.classesRewritten.get() + " class(es) (" + rewriter.classesScanned.get()
+                    + rewriter.classesRewritten.get() + " class(es), " + rewriter.scopedSites.get() + " scoped ("
+                    + rewriter.classesScanned.get()
                     + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped()
                     + " buffers from the pool, " + swap.waived() + " from the JDK (too large, budget or closed);"
                     + " pages returned: scoped " + swap.released(ReleasePath.SCOPED) + ", release= methods "

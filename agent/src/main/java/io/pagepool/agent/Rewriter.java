@@ -1,6 +1,9 @@
 package io.pagepool.agent;
 
+import io.pagepool.agent.events.AgentEvents;
 import io.pagepool.agent.runtime.DirectBuffers;
+import io.pagepool.agent.scope.ScopedRewriter;
+import io.pagepool.agent.scope.SiteVerdict;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -38,11 +41,15 @@ final class Rewriter {
     private final Set<String> releaseClasses;
     private final List<AgentOptions.ReleaseMethod> releaseMethods;
     private final AgentLog log;
+    private final boolean scope;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
     final AtomicLong classesRewritten = new AtomicLong();
     final AtomicLong sitesSwapped = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong loadersSkipped = new AtomicLong();
+    /** Sites rewritten for scoped release, and sites left to reachability by the analysis. */
+    final AtomicLong scopedSites = new AtomicLong();
+    final AtomicLong reachabilitySites = new AtomicLong();
     /** Classes the pre-filter looked at, and the time spent in the transformer (filter and rewriting). */
     final AtomicLong classesScanned = new AtomicLong();
     final AtomicLong transformNanos = new AtomicLong();
@@ -53,11 +60,27 @@ final class Rewriter {
         this.releaseClasses = releaseMethods.stream().map(AgentOptions.ReleaseMethod::className)
                 .collect(Collectors.toUnmodifiableSet());
         this.log = log;
+        this.scope = options.scope();
     }
 
-    /** How call sites are rewritten. */
+    /**
+     * How call sites are rewritten: with scoped release, {@link ScopedSites} first (it rewrites
+     * every {@code allocateDirect} call), then {@link CallSiteSwap} for method references.
+     */
     private AsmVisitorWrapper siteRewriting() {
-        return new CallSiteSwap(this::swapped);
+        CallSiteSwap swap = new CallSiteSwap(this::swapped);
+        // Compound wraps in order, so the last one is outermost: it sees the class first
+        return scope ? new AsmVisitorWrapper.Compound(swap, new ScopedSites(this::verdict)) : swap;
+    }
+
+    private void verdict(SiteVerdict v) {
+        sitesSwapped.incrementAndGet();
+        (v.scoped() ? scopedSites : reachabilitySites).incrementAndGet();
+        String className = v.className().replace('/', '.');
+        String method = v.methodName() + v.methodDescriptor();
+        log.debug((v.scoped() ? "scoped site " : "site released when unreachable ") + className + "." + method
+                + (v.line() >= 0 ? " line " + v.line() : "") + ": " + v.reason());
+        AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
     }
 
     void swapped(String className, int count) {
@@ -144,7 +167,7 @@ final class Rewriter {
             return false;
         }
         try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in != null && ClassBytes.mentionsAllocateDirect(in.readAllBytes());
+            return in != null && ScopedRewriter.mentionsAllocateDirect(in.readAllBytes());
         } catch (IOException e) {
             return false;
         }
@@ -160,7 +183,7 @@ final class Rewriter {
             if (!filter.acceptsInternal(internalName)) {
                 return false;
             }
-            return ClassBytes.mentionsAllocateDirect(bytes)
+            return ScopedRewriter.mentionsAllocateDirect(bytes)
                     || !releaseClasses.isEmpty() && releaseClasses.contains(internalName.replace('/', '.'));
         }
 

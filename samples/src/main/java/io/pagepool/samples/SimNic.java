@@ -35,11 +35,10 @@ public final class SimNic {
             throw new IllegalArgumentException("SimNic: --mode must be drop or tx, got '" + mode + "'");
         }
         long durationNanos = TimeUnit.SECONDS.toNanos(args.number("duration", 5));
-        int ringSize = Integer.highestOneBit(Math.max(2, args.integer("ring", 256)));
+        int ringSize = Integer.highestOneBit(Math.max(2, args.integer("ring", 256))); // TX ring slots
         int size = args.integer("size", 2048);
         JvmStats jvm = new JvmStats();
 
-        ByteBuffer[] rx = new ByteBuffer[ringSize];
         TxRing tx = mode.equals("tx") ? new TxRing(ringSize) : null;
         Thread completer = tx == null ? null : Thread.ofPlatform().name("simnic-tx").start(tx::complete);
 
@@ -47,19 +46,10 @@ public final class SimNic {
         long bad = 0;
         long start = System.nanoTime();
         long end = start + durationNanos;
-        int head = 0;
         while ((packets & 1023) != 0 || System.nanoTime() < end) {
-            // refill the descriptor the way the driver does: a fresh buffer per packet
-            rx[head] = ByteBuffer.allocateDirect(size);
-            nicWrite(rx[head], packets);
-            ByteBuffer packet = rx[head];
-            rx[head] = null;
-            head = (head + 1) & (ringSize - 1);
-            if (!parse(packet, packets)) {
+            boolean ok = tx == null ? receiveAndDrop(size, packets) : receiveAndTransmit(size, packets, tx);
+            if (!ok) {
                 bad++;
-            }
-            if (tx != null) {
-                tx.put(packet, packets);
             }
             packets++;
         }
@@ -74,6 +64,28 @@ public final class SimNic {
         if (bad > 0) {
             System.exit(3);
         }
+    }
+
+    /**
+     * One RX descriptor in drop mode (XDP_DROP): refilled with a fresh buffer, written by the
+     * "NIC", parsed by the driver, dropped.
+     */
+    private static boolean receiveAndDrop(int size, long seq) {
+        ByteBuffer descriptor = ByteBuffer.allocateDirect(size);
+        nicWrite(descriptor, seq);
+        return parse(descriptor, seq);
+    }
+
+    /**
+     * One RX descriptor in TX mode (XDP_TX): as above, then handed to the TX ring, whose completion
+     * thread drops it in {@link TxRing#completed}.
+     */
+    private static boolean receiveAndTransmit(int size, long seq, TxRing tx) {
+        ByteBuffer descriptor = ByteBuffer.allocateDirect(size);
+        nicWrite(descriptor, seq);
+        boolean ok = parse(descriptor, seq);
+        tx.put(descriptor, seq);
+        return ok;
     }
 
     /** The "NIC" DMA-writes an Ethernet/IPv4/UDP-like 64-byte frame carrying the sequence number. */
@@ -140,6 +152,13 @@ public final class SimNic {
             finished = true;
         }
 
+        /** TX completion of one packet: verified, then the buffer is done with (dropped here). */
+        void completed(ByteBuffer packet, long seq) {
+            if (!parse(packet, seq)) {
+                bad.incrementAndGet();
+            }
+        }
+
         void complete() {
             long t = 0;
             while (true) {
@@ -152,10 +171,8 @@ public final class SimNic {
                 }
                 int slot = (int) t & mask;
                 ByteBuffer packet = slots.get(slot);
-                if (!parse(packet, seqs[slot])) {
-                    bad.incrementAndGet();
-                }
-                slots.set(slot, null); // TX completion: the buffer is dropped here
+                slots.set(slot, null);
+                completed(packet, seqs[slot]);
                 tail.lazySet(++t);
             }
         }

@@ -39,8 +39,10 @@ class SamplesRewriteTest {
         for (SiteVerdict verdict : verdicts) {
             scopedByMethod.merge(verdict.className() + "." + verdict.methodName(), verdict.scoped(), Boolean::logicalAnd);
         }
-        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.serve"), verdicts.toString());
-        assertEquals(Boolean.FALSE, scopedByMethod.get("io/pagepool/samples/SimNic.main"), verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.echoOne"), verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndDrop"), verdicts.toString());
+        assertEquals(Boolean.FALSE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndTransmit"),
+                verdicts.toString());
 
         ClassLoader loader = new ClassLoader("samples-rewritten", SamplesRewriteTest.class.getClassLoader()) {
             @Override
