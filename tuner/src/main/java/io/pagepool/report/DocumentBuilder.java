@@ -12,6 +12,7 @@ final class DocumentBuilder {
     static final int TUNER_ROWS = 200;
     static final int LEAK_GROUPS = 20;
     static final int CHART_CACHES = 8;
+    static final int STACK_FRAMES = 12;
 
     private DocumentBuilder() {
     }
@@ -174,7 +175,7 @@ final class DocumentBuilder {
             s.text(g.count + " x " + g.kind + " in pool " + g.pool + ": age up to " + Units.duration(g.maxAgeNanos)
                     + ", " + Units.bytes(g.requestedBytes) + " requested"
                     + (g.thread == null ? "" : ", allocated on " + g.thread));
-            s.code(g.stack.isBlank() ? "(no allocation stack)" : g.stack.strip());
+            s.code(g.stack.isBlank() ? "(no allocation stack)" : frames(g.stack.strip(), STACK_FRAMES));
         }
         if (groups.size() > LEAK_GROUPS || r.leaks.ungrouped > 0) {
             s.text("More suspects not shown: " + Math.max(0, groups.size() - LEAK_GROUPS) + " groups, "
@@ -220,6 +221,15 @@ final class DocumentBuilder {
                 t.row(v.key(), v.value(), v.reason());
             }
         }
+    }
+
+    /** The first {@code max} lines of a stack, and how many more there are. */
+    static String frames(String stack, int max) {
+        List<String> lines = stack.lines().toList();
+        if (lines.size() <= max) {
+            return stack;
+        }
+        return String.join("\n", lines.subList(0, max)) + "\n... " + (lines.size() - max) + " more frames (--format json has them all)";
     }
 
     static String pairs(Map<String, Long> m) {

@@ -58,6 +58,11 @@ public final class ReportCommand implements Callable<Integer> {
         return new CommandLine(new ReportCommand()).execute(args);
     }
 
+    /** Runs the report alone: {@code java -cp … io.pagepool.report.ReportCommand FILE.jfr…}. */
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
     /** {@link #run(String...)} with the given stdout and stderr. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new ReportCommand());
