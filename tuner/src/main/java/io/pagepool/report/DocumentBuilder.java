@@ -17,25 +17,34 @@ final class DocumentBuilder {
     private DocumentBuilder() {
     }
 
-    static Doc build(ReportModel model) {
+    /**
+     * @param chartsFirst charts right after the overview (HTML, where they are drawn), else last
+     *        (the text formats, where they are summed up in words)
+     */
+    static Doc build(ReportModel model, boolean chartsFirst) {
         Doc doc = new Doc("pagepool report");
         for (RecordingSummary r : model.recordings()) {
-            part(doc, "Recording " + r.source, r);
+            part(doc, "Recording " + r.source, r, chartsFirst);
         }
         if (model.combined() != null) {
-            part(doc, "Combined view of " + model.recordings().size() + " recordings", model.combined());
+            part(doc, "Combined view of " + model.recordings().size() + " recordings", model.combined(), chartsFirst);
         }
         return doc;
     }
 
-    private static void part(Doc doc, String title, RecordingSummary r) {
+    private static void part(Doc doc, String title, RecordingSummary r, boolean chartsFirst) {
         overview(doc.section(1, title), r);
+        if (chartsFirst) {
+            charts(doc.section(2, "Charts"), r);
+        }
         pools(doc, r);
         caches(doc.section(2, "Thread caches"), r);
         tuner(doc.section(2, "Tuner timeline"), r);
         jdk(doc.section(2, "JDK context"), r);
         leaks(doc.section(2, "Leak suspects"), r);
-        charts(doc.section(2, "Charts"), r);
+        if (!chartsFirst) {
+            charts(doc.section(2, "Charts"), r);
+        }
         recommendations(doc.section(2, "Recommendations (tuner off)"), r);
     }
 

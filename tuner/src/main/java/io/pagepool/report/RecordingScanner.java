@@ -19,13 +19,22 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class RecordingScanner {
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
-    private static final long PROGRESS_NANOS = 1_000_000_000L;
+    /** Progress shows once reading took this long, then every as long again. */
+    static final long PROGRESS_NANOS = 1_000_000_000L;
+    /** Events between two looks at the clock. */
+    private static final int CLOCK_MASK = 0xFF;
 
     private final PrintWriter progress;
+    private final long progressNanos;
 
     /** @param progress where progress lines go (stderr), or null for none */
     RecordingScanner(PrintWriter progress) {
+        this(progress, PROGRESS_NANOS);
+    }
+
+    RecordingScanner(PrintWriter progress, long progressNanos) {
         this.progress = progress;
+        this.progressNanos = progressNanos;
     }
 
     RecordingSummary scan(Path file) throws ReportInputException {
@@ -40,9 +49,9 @@ final class RecordingScanner {
             while (recording.hasMoreEvents()) {
                 RecordedEvent e = recording.readEvent();
                 summary.accept(e);
-                if ((summary.events & 0xFFF) == 0 && progress != null) {
+                if ((summary.events & CLOCK_MASK) == 0 && progress != null) {
                     long now = System.nanoTime();
-                    if (now - lastReport >= PROGRESS_NANOS) {
+                    if (now - lastReport >= progressNanos) {
                         lastReport = now;
                         reported = true;
                         progress.printf(Locale.ROOT, "pagepool report: reading %s: %,d events, %.1f s%n", file,

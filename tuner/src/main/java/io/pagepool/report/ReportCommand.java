@@ -105,9 +105,9 @@ public final class ReportCommand implements Callable<Integer> {
     /** The report of {@code model} in {@code format}. */
     static String render(ReportModel model, ReportFormat format) {
         return switch (format) {
-            case TEXT -> TextRenderer.render(DocumentBuilder.build(model));
-            case MARKDOWN -> MarkdownRenderer.render(DocumentBuilder.build(model));
-            case HTML -> HtmlRenderer.render(DocumentBuilder.build(model));
+            case TEXT -> TextRenderer.render(DocumentBuilder.build(model, false));
+            case MARKDOWN -> MarkdownRenderer.render(DocumentBuilder.build(model, false));
+            case HTML -> HtmlRenderer.render(DocumentBuilder.build(model, true));
             case JSON -> JsonReport.render(model);
         };
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * A bounded time series: at most {@code capacity} buckets whatever the recording's length. When
  * full, the buckets are sorted by time and adjacent pairs merged (weighted mean, max, min), so the
  * resolution halves and memory stays constant: a week-long recording costs what a minute does.
+ * After a merge, a new value joins the last bucket while it is within the bucket width of its
+ * start, so every bucket covers about the same time.
  *
  * <p>Threading: one thread (the reader) at a time.
  */
@@ -18,14 +20,16 @@ final class TimeSeries {
     }
 
     private final int capacity;
-    private long[] time;        // weighted-mean epoch nanos, kept as sum in timeSum below
-    private double[] timeSum;   // sum of (time * count) to average bucket times
+    private long[] time;        // the mean time of the bucket's values (epoch nanos)
+    private double[] timeSum;   // the sum of those times
     private long[] count;
     private double[] valueSum;
     private double[] weight;
     private double[] max;
     private double[] min;
+    private long[] start;       // the first time in the bucket
     private int size;
+    private long widthNanos;    // 0 until the first merge
 
     TimeSeries(int capacity) {
         if (capacity < 2 || (capacity & 1) != 0) {
@@ -39,6 +43,7 @@ final class TimeSeries {
         this.weight = new double[capacity];
         this.max = new double[capacity];
         this.min = new double[capacity];
+        this.start = new long[capacity];
     }
 
     /** Adds a value at an instant with weight 1. */
@@ -51,9 +56,24 @@ final class TimeSeries {
         if (Double.isNaN(value) || !(w > 0)) {
             return;
         }
+        if (size > 0 && widthNanos > 0) {
+            int last = size - 1;
+            long offset = timeNanos - start[last];
+            if (offset >= 0 && offset < widthNanos) {
+                timeSum[last] += timeNanos;
+                count[last]++;
+                time[last] = (long) (timeSum[last] / count[last]);
+                valueSum[last] += value * w;
+                weight[last] += w;
+                max[last] = Math.max(max[last], value);
+                min[last] = Math.min(min[last], value);
+                return;
+            }
+        }
         if (size == capacity) {
             halve();
         }
+        start[size] = timeNanos;
         time[size] = timeNanos;
         timeSum[size] = timeNanos;
         count[size] = 1;
@@ -70,6 +90,7 @@ final class TimeSeries {
             if (size == capacity) {
                 halve();
             }
+            start[size] = other.start[i];
             time[size] = other.time[i];
             timeSum[size] = other.timeSum[i];
             count[size] = other.count[i];
@@ -97,6 +118,9 @@ final class TimeSeries {
 
     private void halve() {
         sort();
+        if (size > 1) {
+            widthNanos = Math.max(widthNanos * 2, (start[size - 1] - start[0]) / (size / 2));
+        }
         int n = 0;
         for (int i = 0; i < size; i += 2) {
             if (i + 1 == size) {
@@ -104,6 +128,7 @@ final class TimeSeries {
                 break;
             }
             int j = i + 1;
+            start[n] = Math.min(start[i], start[j]);
             timeSum[n] = timeSum[i] + timeSum[j];
             count[n] = count[i] + count[j];
             time[n] = (long) (timeSum[n] / count[n]);
@@ -117,6 +142,7 @@ final class TimeSeries {
     }
 
     private void copy(int from, int to) {
+        start[to] = start[from];
         time[to] = time[from];
         timeSum[to] = timeSum[from];
         count[to] = count[from];
@@ -138,6 +164,7 @@ final class TimeSeries {
         Integer[] order = new Integer[size];
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingLong(i -> time[i]));
+        long[] st = new long[capacity];
         long[] t = new long[capacity];
         double[] ts = new double[capacity];
         long[] c = new long[capacity];
@@ -147,6 +174,7 @@ final class TimeSeries {
         double[] mn = new double[capacity];
         for (int k = 0; k < size; k++) {
             int i = order[k];
+            st[k] = start[i];
             t[k] = time[i];
             ts[k] = timeSum[i];
             c[k] = count[i];
@@ -155,6 +183,7 @@ final class TimeSeries {
             mx[k] = max[i];
             mn[k] = min[i];
         }
+        start = st;
         time = t;
         timeSum = ts;
         count = c;
