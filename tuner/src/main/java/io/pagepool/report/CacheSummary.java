@@ -34,16 +34,16 @@ final class CacheSummary {
 
     void onStatistics(RecordedEvent e, long nanos) {
         events++;
-        String t = e.getString("threadName");
+        String t = Ev.s(e, "threadName");
         if (t != null) {
             threadName = t;
         }
-        virtualStripe = e.getBoolean("virtualStripe");
-        hits += e.getLong("hits");
-        underflows += e.getLong("underflows");
-        overflows += e.getLong("overflows");
-        releases += e.getLong("releases");
-        long c = e.getLong("capacity");
+        virtualStripe = Ev.b(e, "virtualStripe");
+        hits += Ev.l(e, "hits");
+        underflows += Ev.l(e, "underflows");
+        overflows += Ev.l(e, "overflows");
+        releases += Ev.l(e, "releases");
+        long c = Ev.l(e, "capacity");
         if (capacityFirst < 0) {
             capacityFirst = c;
         }
@@ -53,7 +53,7 @@ final class CacheSummary {
         }
         capacityMin = Math.min(capacityMin, c);
         capacityMax = Math.max(capacityMax, c);
-        sizePeak = Math.max(sizePeak, e.getLong("size"));
+        sizePeak = Math.max(sizePeak, Ev.l(e, "size"));
         capacity.add(nanos, c);
     }
 

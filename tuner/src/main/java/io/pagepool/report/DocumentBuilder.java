@@ -202,18 +202,23 @@ final class DocumentBuilder {
             rate.add(new Doc.Line(p.name, p.allocationRate.points()));
             ratio.add(new Doc.Line(p.name, p.fastPathRatio.points()));
             memory.add(new Doc.Line(p.name + " mapped", p.bytesMapped.points()));
-            List<CacheSummary> caches = r.caches(p.name);
-            for (int i = 0; i < caches.size() && i < CHART_CACHES; i++) {
-                CacheSummary c = caches.get(i);
+            List<CacheSummary> busy = r.caches(p.name).stream().filter(c -> c.hits + c.underflows + c.overflows > 0).toList();
+            for (int i = 0; i < busy.size() && i < CHART_CACHES; i++) {
+                CacheSummary c = busy.get(i);
                 capacity.add(new Doc.Line(p.name + "/" + c.threadName, c.capacity.points()));
             }
         }
+        if (capacity.size() > SvgChart.COLORS.length) { // one colour per line: the busiest caches of each pool first
+            capacity = capacity.subList(0, SvgChart.COLORS.length);
+        }
         String id = "c" + Integer.toHexString(r.source.hashCode() & 0x7fffffff);
-        s.text("Time runs from the start of the recording; each point is a statistics interval (merged when the recording is long).");
-        s.chart(new Doc.Chart(id + "-rate", "Allocation rate (pages/s)", Doc.Unit.RATE, origin, rate));
-        s.chart(new Doc.Chart(id + "-ratio", "Fast-path ratio", Doc.Unit.RATIO, origin, ratio));
-        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, capacity));
-        s.chart(new Doc.Chart(id + "-memory", "Memory mapped by the pool", Doc.Unit.BYTES, origin, memory));
+        long end = r.endNanos;
+        s.text("Time runs from the start of the recording; each point is a statistics interval (merged when the "
+                + "recording is long). Cache capacity: the busiest caches of each pool.");
+        s.chart(new Doc.Chart(id + "-rate", "Allocation rate (pages/s)", Doc.Unit.RATE, origin, end, rate));
+        s.chart(new Doc.Chart(id + "-ratio", "Fast-path ratio", Doc.Unit.RATIO, origin, end, ratio));
+        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, end, capacity));
+        s.chart(new Doc.Chart(id + "-memory", "Memory mapped by the pool", Doc.Unit.BYTES, origin, end, memory));
     }
 
     private static void recommendations(Doc.Section s, RecordingSummary r) {

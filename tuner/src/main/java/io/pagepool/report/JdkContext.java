@@ -27,16 +27,16 @@ final class JdkContext {
         long pauses = nanos(e, "sumOfPauses");
         gcPauseTotalNanos += pauses;
         gcLongestPauseNanos = Math.max(gcLongestPauseNanos, nanos(e, "longestPause"));
-        String name = e.hasField("name") ? e.getString("name") : null;
+        String name = e.hasField("name") ? Ev.s(e, "name") : null;
         gcByCollector.merge(name == null ? "unknown" : name, 1L, Long::sum);
     }
 
     void onDirectBufferStatistics(RecordedEvent e, long nanos) {
         directBufferEvents++;
-        long used = e.getLong("memoryUsed");
+        long used = Ev.l(e, "memoryUsed");
         directMemoryPeak = Math.max(directMemoryPeak, used);
-        directCountPeak = Math.max(directCountPeak, e.getLong("count"));
-        long max = e.getLong("maxCapacity");
+        directCountPeak = Math.max(directCountPeak, Ev.l(e, "count"));
+        long max = Ev.l(e, "maxCapacity");
         directMaxCapacity = Math.max(directMaxCapacity, max);
         if (nanos >= directLastNanos) {
             directLastNanos = nanos;

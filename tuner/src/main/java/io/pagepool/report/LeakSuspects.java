@@ -36,9 +36,9 @@ final class LeakSuspects {
     long ungrouped;
 
     void onSuspect(RecordedEvent e, long nanos) {
-        String pool = nonNull(e.getString("poolName"));
-        String kind = nonNull(e.getString("kind"));
-        String stack = nonNull(e.getString("allocationStack"));
+        String pool = nonNull(Ev.s(e, "poolName"));
+        String kind = nonNull(Ev.s(e, "kind"));
+        String stack = nonNull(Ev.s(e, "allocationStack"));
         Group g = group(pool, kind, stack);
         total++;
         if (g == null) {
@@ -46,9 +46,9 @@ final class LeakSuspects {
             return;
         }
         g.count++;
-        g.maxAgeNanos = Math.max(g.maxAgeNanos, e.getLong("age"));
-        g.requestedBytes = Math.max(g.requestedBytes, e.getLong("requestedBytes"));
-        String thread = e.getString("allocatingThread");
+        g.maxAgeNanos = Math.max(g.maxAgeNanos, Ev.l(e, "age"));
+        g.requestedBytes = Math.max(g.requestedBytes, Ev.l(e, "requestedBytes"));
+        String thread = Ev.s(e, "allocatingThread");
         if (thread != null && !thread.isEmpty()) {
             g.thread = thread;
         }

@@ -79,43 +79,43 @@ final class PoolSummary {
         statisticsEvents++;
         firstNanos = Math.min(firstNanos, nanos);
         lastNanos = Math.max(lastNanos, nanos);
-        pageSize = e.getLong("pageSize");
-        String m = e.getString("mapping");
+        pageSize = Ev.l(e, "pageSize");
+        String m = Ev.s(e, "mapping");
         mapping = m == null ? mapping : m;
-        maxMemory = e.getLong("maxMemory");
-        long interval = Math.max(0, e.getLong("interval"));
+        maxMemory = Ev.l(e, "maxMemory");
+        long interval = Math.max(0, Ev.l(e, "interval"));
         observedNanos += interval;
-        allocFast += e.getLong("allocFast");
-        allocSlow += e.getLong("allocSlow");
-        allocSlowHighOrder += e.getLong("allocSlowHighOrder");
-        allocEmpty += e.getLong("allocEmpty");
-        allocRefill += e.getLong("allocRefill");
-        allocWaive += e.getLong("allocWaive");
-        recycleCached += e.getLong("recycleCached");
-        recycleCacheFull += e.getLong("recycleCacheFull");
-        recycleRing += e.getLong("recycleRing");
-        long ringFull = e.getLong("recycleRingFull");
+        allocFast += Ev.l(e, "allocFast");
+        allocSlow += Ev.l(e, "allocSlow");
+        allocSlowHighOrder += Ev.l(e, "allocSlowHighOrder");
+        allocEmpty += Ev.l(e, "allocEmpty");
+        allocRefill += Ev.l(e, "allocRefill");
+        allocWaive += Ev.l(e, "allocWaive");
+        recycleCached += Ev.l(e, "recycleCached");
+        recycleCacheFull += Ev.l(e, "recycleCacheFull");
+        recycleRing += Ev.l(e, "recycleRing");
+        long ringFull = Ev.l(e, "recycleRingFull");
         recycleRingFull += ringFull;
         ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, ringFull);
-        recycleReleasedRefcnt += e.getLong("recycleReleasedRefcnt");
-        long pages = e.getLong("allocPages");
+        recycleReleasedRefcnt += Ev.l(e, "recycleReleasedRefcnt");
+        long pages = Ev.l(e, "allocPages");
         allocPages += pages;
-        releasePages += e.getLong("releasePages");
-        slabsMapped += e.getLong("slabsMapped");
-        slabsUnmapped += e.getLong("slabsUnmapped");
+        releasePages += Ev.l(e, "releasePages");
+        slabsMapped += Ev.l(e, "slabsMapped");
+        slabsUnmapped += Ev.l(e, "slabsUnmapped");
 
-        long inflightNow = e.getLong("inflightPages");
+        long inflightNow = Ev.l(e, "inflightPages");
         inflightPeak = Math.max(inflightPeak, inflightNow);
-        long mapped = e.getLong("bytesMapped");
+        long mapped = Ev.l(e, "bytesMapped");
         bytesMappedPeak = Math.max(bytesMappedPeak, mapped);
         if (nanos >= lastNanos) {
             bytesMappedLast = mapped;
-            ringCapacity = e.getLong("ringCapacity");
+            ringCapacity = Ev.l(e, "ringCapacity");
         }
-        ringSizePeak = Math.max(ringSizePeak, e.getLong("ringSize"));
-        ringCapacityPeak = Math.max(ringCapacityPeak, e.getLong("ringCapacity"));
-        threadCachesPeak = Math.max(threadCachesPeak, e.getLong("threadCaches"));
-        long capacityTotal = e.getLong("cacheCapacityTotal");
+        ringSizePeak = Math.max(ringSizePeak, Ev.l(e, "ringSize"));
+        ringCapacityPeak = Math.max(ringCapacityPeak, Ev.l(e, "ringCapacity"));
+        threadCachesPeak = Math.max(threadCachesPeak, Ev.l(e, "threadCaches"));
+        long capacityTotal = Ev.l(e, "cacheCapacityTotal");
         cacheCapacityTotalPeak = Math.max(cacheCapacityTotalPeak, capacityTotal);
 
         if (interval > 0) {
@@ -124,7 +124,7 @@ final class PoolSummary {
             allocationRate.add(nanos, rate, interval);
         }
         if (pages > 0) {
-            fastPathRatio.add(nanos, Math.min(1.0, (double) e.getLong("allocFast") / pages), pages);
+            fastPathRatio.add(nanos, Math.min(1.0, (double) Ev.l(e, "allocFast") / pages), pages);
         }
         bytesMapped.add(nanos, mapped);
         cacheCapacityTotal.add(nanos, capacityTotal);
@@ -133,25 +133,25 @@ final class PoolSummary {
 
     void onWaive(RecordedEvent e) {
         waiveEvents++;
-        String reason = e.getString("reason");
+        String reason = Ev.s(e, "reason");
         waiveEventsByReason.merge(reason == null ? "unknown" : reason, 1L, Long::sum);
-        waiveLargestRequest = Math.max(waiveLargestRequest, e.getLong("requestedBytes"));
+        waiveLargestRequest = Math.max(waiveLargestRequest, Ev.l(e, "requestedBytes"));
     }
 
     void onSlowAllocation(RecordedEvent e) {
         slowAllocationEvents++;
-        slowAllocationBytes += e.getLong("slabBytes");
-        long t = Math.max(0, e.getLong("mapTime"));
+        slowAllocationBytes += Ev.l(e, "slabBytes");
+        long t = Math.max(0, Ev.l(e, "mapTime"));
         mapTimeTotalNanos += t;
         mapTimeMaxNanos = Math.max(mapTimeMaxNanos, t);
     }
 
     void onLifecycle(RecordedEvent e) {
-        String action = e.getString("action");
+        String action = Ev.s(e, "action");
         lifecycle.merge(action == null ? "unknown" : action, 1L, Long::sum);
         if ("created".equals(action)) {
             configuration.clear();
-            configuration.putAll(parsePairs(e.getString("detail")));
+            configuration.putAll(parsePairs(Ev.s(e, "detail")));
         }
     }
 

@@ -52,7 +52,7 @@ final class RecordingSummary {
             return;
         }
         pagepoolEvents++;
-        String pool = e.hasField("poolName") ? e.getString("poolName") : null;
+        String pool = e.hasField("poolName") ? Ev.s(e, "poolName") : null;
         if (pool == null) {
             return;
         }
@@ -60,7 +60,7 @@ final class RecordingSummary {
             case "io.pagepool.PoolStatistics" -> pool(pool).onStatistics(e, nanos);
             case "io.pagepool.CacheStatistics" -> {
                 pool(pool);
-                CacheSummary c = cache(pool, e.getLong("cacheId"), e.getString("threadName"));
+                CacheSummary c = cache(pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
                 if (c != null) {
                     c.onStatistics(e, nanos);
                 }
@@ -71,7 +71,7 @@ final class RecordingSummary {
             case "io.pagepool.TunerDecision" -> tuner.onDecision(e, nanos);
             case "io.pagepool.LeakSuspect" -> leaks.onSuspect(e, nanos);
             case "io.pagepool.AllocationSample" -> {
-                String path = e.getString("path");
+                String path = Ev.s(e, "path");
                 allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
             }
             default -> { }

@@ -45,7 +45,8 @@ final class SvgChart {
         if (c.unit() == Doc.Unit.RATIO) {
             vMax = 1.0;
         }
-        vMax = niceCeiling(vMax);
+        vMax = c.unit() == Doc.Unit.BYTES ? niceBytes(vMax) : niceCeiling(vMax);
+        tMax = Math.max(tMax, (c.endNanos() - c.originNanos()) / 1e9);
         tMax = tMax <= 0 ? 1 : tMax;
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
@@ -120,6 +121,15 @@ final class SvgChart {
             }
         }
         return 10 * p;
+    }
+
+    /** A nice ceiling in binary units: 1, 2, 2.5 or 5 times KiB, MiB, GiB… */
+    static double niceBytes(double v) {
+        double unit = 1;
+        while (v >= unit * 1024 && unit < 0x1p40) {
+            unit *= 1024;
+        }
+        return niceCeiling(v / unit) * unit;
     }
 
     private static String abbreviate(String s, int max) {

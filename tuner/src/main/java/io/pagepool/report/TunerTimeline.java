@@ -28,9 +28,9 @@ final class TunerTimeline {
     private final Map<String, Decision> last = new LinkedHashMap<>();
 
     void onDecision(RecordedEvent e, long nanos) {
-        Decision d = new Decision(nanos, nonNull(e.getString("poolName")), nonNull(e.getString("parameter")),
-                e.getLong("cacheId"), e.getLong("before"), e.getLong("after"), nonNull(e.getString("reason")),
-                nonNull(e.getString("signals")));
+        Decision d = new Decision(nanos, nonNull(Ev.s(e, "poolName")), nonNull(Ev.s(e, "parameter")),
+                Ev.l(e, "cacheId"), Ev.l(e, "before"), Ev.l(e, "after"), nonNull(Ev.s(e, "reason")),
+                nonNull(Ev.s(e, "signals")));
         total++;
         if (kept.size() < KEPT) {
             kept.add(d);
