@@ -11,7 +11,10 @@ final class MarkdownRenderer {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(doc.title).append("\n");
         for (Doc.Section s : doc.sections) {
-            b.append('\n').append("#".repeat(s.level + 1)).append(' ').append(inline(s.title)).append("\n\n");
+            if (!(b.length() >= 2 && b.charAt(b.length() - 1) == '\n' && b.charAt(b.length() - 2) == '\n')) {
+                b.append('\n');
+            }
+            b.append("#".repeat(s.level + 1)).append(' ').append(inline(s.title)).append("\n\n");
             for (Doc.Block block : s.blocks) {
                 switch (block) {
                     case Doc.Text t -> b.append(inline(t.text())).append("\n\n");
