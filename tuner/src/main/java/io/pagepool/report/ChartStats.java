@@ -19,7 +19,7 @@ final class ChartStats {
         }
         double mean = sum / line.points().size();
         return format(min, unit) + " / " + format(mean, unit) + " / " + format(max, unit) + " over "
-                + line.points().size() + " points";
+                + Units.plural(line.points().size(), "point");
     }
 
     static String format(double v, Doc.Unit unit) {

@@ -114,15 +114,15 @@ final class DocumentBuilder {
     }
 
     private static void caches(Doc.Section s, RecordingSummary r) {
-        List<CacheSummary> all = r.caches();
-        if (all.isEmpty()) {
+        if (r.caches().isEmpty()) {
             s.text("No thread cache statistics in this recording.");
             return;
         }
         Doc.Table t = s.table("Pool", "Cache>", "Thread", "Capacity", "Range", "Size peak>", "Hits>", "Underflows>",
                 "Overflows>", "Misses>");
         for (String pool : r.pools.keySet()) {
-            List<CacheSummary> caches = r.caches(pool);
+            List<CacheSummary> all = r.caches(pool);
+            List<CacheSummary> caches = all.stream().filter(c -> c.hits + c.underflows + c.overflows + c.releases > 0).toList();
             for (int i = 0; i < caches.size() && i < CACHE_ROWS_PER_POOL; i++) {
                 CacheSummary c = caches.get(i);
                 t.row(c.pool, Long.toString(c.cacheId), c.threadName == null ? "" : c.threadName,
@@ -130,8 +130,9 @@ final class DocumentBuilder {
                         c.capacityMin + ".." + c.capacityMax, Units.count(c.sizePeak), Units.count(c.hits),
                         Units.count(c.underflows), Units.count(c.overflows), Units.percent(c.missRatio()));
             }
-            if (caches.size() > CACHE_ROWS_PER_POOL) {
-                s.text(pool + ": " + (caches.size() - CACHE_ROWS_PER_POOL) + " quieter caches not shown (see --format json)");
+            long hidden = all.size() - Math.min(caches.size(), CACHE_ROWS_PER_POOL);
+            if (hidden > 0) {
+                s.text(pool + ": " + Units.plural(hidden, "quieter or idle cache") + " not shown (--format json has them all)");
             }
         }
     }
@@ -167,7 +168,7 @@ final class DocumentBuilder {
             f.add("Direct buffers", "no jdk.DirectBufferStatistics events (record with settings=default)");
         } else {
             f.add("Direct buffers", "peak " + Units.bytes(j.directMemoryPeak) + " in " + Units.count(j.directCountPeak)
-                    + " buffers, " + Units.bytes(j.directMemoryLast) + " at the end"
+                    + (j.directCountPeak == 1 ? " buffer, " : " buffers, ") + Units.bytes(j.directMemoryLast) + " at the end"
                     + (j.directMaxCapacity > 0 ? ", limit " + Units.bytes(j.directMaxCapacity) : ""));
         }
         f.add("Note", "pagepool's own memory is invisible to jdk.DirectBufferStatistics and MaxDirectMemorySize");

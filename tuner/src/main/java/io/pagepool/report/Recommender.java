@@ -34,8 +34,8 @@ final class Recommender {
         long sizeWaives = p.waiveEventsByReason.getOrDefault("size", 0L);
         if (sizeWaives > 0) {
             long wanted = Math.min(65536, Units.ceilPow2(Math.max(pageSize, p.waiveLargestRequest)));
-            values.add(new Recommendation.Value("pageSize", Long.toString(wanted), Units.count(sizeWaives)
-                    + " recorded requests were larger than a page of " + Units.bytes(pageSize) + " (largest "
+            values.add(new Recommendation.Value("pageSize", Long.toString(wanted), Units.plural(sizeWaives, "recorded request")
+                    + (sizeWaives == 1 ? " was" : " were") + " larger than a page of " + Units.bytes(pageSize) + " (largest "
                     + Units.bytes(p.waiveLargestRequest) + ")" + (wanted == 65536 ? "; 64 KiB is the largest page" : "")));
         } else if (pageSize != 4096) {
             values.add(new Recommendation.Value("pageSize", Long.toString(pageSize),
@@ -64,8 +64,8 @@ final class Recommender {
         List<TunerTimeline.Decision> cacheDecisions = tuner.lastDecisions(p.name, "cacheCapacity");
         if (!cacheDecisions.isEmpty()) {
             cache = Math.max(1, cacheDecisions.stream().mapToLong(TunerTimeline.Decision::after).max().orElse(cacheNow));
-            cacheReason = "the tuner's " + tuner.count(p.name, "cacheCapacity")
-                    + " cacheCapacity decisions ended at up to " + cache + " pages (configured " + cacheNow + ")";
+            cacheReason = "the tuner's " + Units.plural(tuner.count(p.name, "cacheCapacity"), "cacheCapacity decision")
+                    + " ended at up to " + cache + " pages (configured " + cacheNow + ")";
         } else if (miss > FREQUENT_MISSES && overflows > 0) {
             cache = Math.min(maxCache, Units.ceilPow2(cacheNow * 2));
             cacheReason = percent(miss) + " of allocations found the cache empty and " + Units.count(overflows)
@@ -94,14 +94,14 @@ final class Recommender {
             refillReason = "the tuner's last refillBatch decision (of " + tuner.count(p.name, "refillBatch") + ")";
         } else if (miss > FREQUENT_MISSES && overflows == 0 && refillNow * 2 <= cache) {
             refill = refillNow * 2;
-            refillReason = Units.count(refills) + " refills for " + Units.count(p.allocPages)
-                    + " allocations: larger batches amortize the ring and slab work";
+            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.allocPages, "allocation")
+                    + ": larger batches amortize the ring and slab work";
         } else if (refillNow > Math.max(1, cache / 2)) {
             refill = Math.max(1, cache / 2);
             refillReason = "half the cache capacity, so that a refill leaves room for releases";
         } else {
             refill = refillNow;
-            refillReason = Units.count(refills) + " refills for " + Units.count(p.allocPages) + " allocations"
+            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.allocPages, "allocation")
                     + (refills == 0 ? "" : " (one per " + Units.count(p.allocPages / refills) + ")")
                     + ": the batch fits";
         }
@@ -133,7 +133,7 @@ final class Recommender {
         String memoryReason;
         if (waivedAtBudget) {
             maxMemory = roundUp(Math.max(p.bytesMappedPeak, p.maxMemory) * 2);
-            memoryReason = Units.count(p.allocWaive) + " allocations were waived" + (budgetWaives > 0 ? " ("
+            memoryReason = Units.plural(p.allocWaive, "allocation") + (p.allocWaive == 1 ? " was" : " were") + " waived" + (budgetWaives > 0 ? " ("
                     + Units.count(budgetWaives) + " recorded at the budget)" : "") + " with "
                     + Units.bytes(p.bytesMappedPeak) + " mapped, " + percent(p.budgetUsePeak()) + " of "
                     + Units.bytes(p.maxMemory) + ": twice the budget";

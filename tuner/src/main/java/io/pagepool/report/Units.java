@@ -17,6 +17,11 @@ final class Units {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** "1 page", "2,048 pages". */
+    static String plural(long n, String noun) {
+        return count(n) + " " + (n == 1 ? noun : noun + "s");
+    }
+
     /** 1.5 MiB, 512 B, 3.0 GiB. */
     static String bytes(long n) {
         if (n < 1024) {

@@ -45,17 +45,21 @@ class BrowserRenderTest {
         assertEquals(0, r.exitCode(), r::err);
 
         Path profile = Files.createTempDirectory("pagepool-chromium");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1280,2000",
-                html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(out.resolve("chromium.log").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("chromium did not finish in 120 s; see " + out.resolve("chromium.log"));
+        try {
+            Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png,
+                    "--window-size=1280,2000", html.toUri().toString())
+                    .redirectErrorStream(true).redirectOutput(out.resolve("chromium.log").toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("chromium did not finish in 120 s; see " + out.resolve("chromium.log"));
+            }
+            assertTrue(Files.exists(png) && Files.size(png) > 0, () -> "no screenshot; chromium exit " + p.exitValue()
+                    + ", see " + out.resolve("chromium.log"));
+        } finally {
+            deleteTree(profile);
         }
-        assertTrue(Files.size(png) > 0, () -> "no screenshot; chromium exit " + p.exitValue() + ", see "
-                + out.resolve("chromium.log"));
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1280, image.getWidth());
@@ -82,7 +86,6 @@ class BrowserRenderTest {
         assertTrue(nonWhite > pixels / 50, "text, tables and charts cover the page: " + nonWhite + " of " + pixels);
         assertTrue(lineHits[1] > 100, "the second pool's chart lines (" + SvgChart.COLORS[1] + ") are drawn: " + lineHits[1]);
         assertTrue(lineHits[0] > lineHits[1], "the first pool's lines and the headings' rules");
-        deleteTree(profile);
     }
 
     private static int rgb(String hex) {

@@ -120,6 +120,10 @@ final class ReportWorkload {
         Path first = dir.resolve("first.jfr");
         Path second = dir.resolve("second.jfr");
         Path none = dir.resolve("no-pagepool.jfr");
+        dir.toFile().deleteOnExit(); // deleted after the files (reverse order of registration)
+        for (Path f : List.of(first, second, none)) {
+            f.toFile().deleteOnExit();
+        }
         Duration previousThreshold = LeakDetector.threshold();
         LeakDetector.setThreshold(Duration.ofMillis(200));
         long gcCalls = 0;
