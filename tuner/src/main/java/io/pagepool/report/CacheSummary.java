@@ -1,0 +1,85 @@
+package io.pagepool.report;
+
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * One thread cache (or virtual-thread stripe) of a pool, from its {@code io.pagepool.CacheStatistics}
+ * events: hits, underflows, overflows and releases summed, and its capacity over time.
+ */
+final class CacheSummary {
+    static final int SERIES_POINTS = 120;
+
+    final String pool;
+    final long cacheId;
+    String threadName;
+    boolean virtualStripe;
+    long events;
+    long hits;
+    long underflows;
+    long overflows;
+    long releases;
+    long capacityFirst = -1;
+    long capacityLast;
+    long capacityMin = Long.MAX_VALUE;
+    long capacityMax;
+    long sizePeak;
+    private long lastNanos = Long.MIN_VALUE;
+    final TimeSeries capacity = new TimeSeries(SERIES_POINTS);
+
+    CacheSummary(String pool, long cacheId, String threadName) {
+        this.pool = pool;
+        this.cacheId = cacheId;
+        this.threadName = threadName;
+    }
+
+    void onStatistics(RecordedEvent e, long nanos) {
+        events++;
+        String t = Ev.s(e, "threadName");
+        if (t != null) {
+            threadName = t;
+        }
+        virtualStripe = Ev.b(e, "virtualStripe");
+        hits += Ev.l(e, "hits");
+        underflows += Ev.l(e, "underflows");
+        overflows += Ev.l(e, "overflows");
+        releases += Ev.l(e, "releases");
+        long c = Ev.l(e, "capacity");
+        if (capacityFirst < 0) {
+            capacityFirst = c;
+        }
+        if (nanos >= lastNanos) {
+            capacityLast = c;
+            lastNanos = nanos;
+        }
+        capacityMin = Math.min(capacityMin, c);
+        capacityMax = Math.max(capacityMax, c);
+        sizePeak = Math.max(sizePeak, Ev.l(e, "size"));
+        capacity.add(nanos, c);
+    }
+
+    /** Allocations that found the cache empty, over all that asked it: 0..1. */
+    double missRatio() {
+        long asked = hits + underflows;
+        return asked == 0 ? 0 : (double) underflows / asked;
+    }
+
+    void merge(CacheSummary o) {
+        events += o.events;
+        hits += o.hits;
+        underflows += o.underflows;
+        overflows += o.overflows;
+        releases += o.releases;
+        if (capacityFirst < 0) {
+            capacityFirst = o.capacityFirst;
+        }
+        if (o.lastNanos >= lastNanos) {
+            capacityLast = o.capacityLast;
+            lastNanos = o.lastNanos;
+            threadName = o.threadName;
+        }
+        capacityMin = Math.min(capacityMin, o.capacityMin);
+        capacityMax = Math.max(capacityMax, o.capacityMax);
+        sizePeak = Math.max(sizePeak, o.sizePeak);
+        capacity.addAll(o.capacity);
+    }
+}

@@ -1,0 +1,33 @@
+package io.pagepool.report;
+
+/** A chart line summed up in words, for the formats that draw no charts. */
+final class ChartStats {
+    private ChartStats() {
+    }
+
+    static String of(Doc.Line line, Doc.Unit unit) {
+        if (line.points().isEmpty()) {
+            return "no data";
+        }
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        double sum = 0;
+        for (TimeSeries.Point p : line.points()) {
+            min = Math.min(min, p.min());
+            max = Math.max(max, p.max());
+            sum += p.mean();
+        }
+        double mean = sum / line.points().size();
+        return format(min, unit) + " / " + format(mean, unit) + " / " + format(max, unit) + " over "
+                + Units.plural(line.points().size(), "point");
+    }
+
+    static String format(double v, Doc.Unit unit) {
+        return switch (unit) {
+            case RATE -> Units.rate(v);
+            case RATIO -> Units.percent(v);
+            case BYTES -> Units.bytes(Math.round(v));
+            case PAGES -> v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        };
+    }
+}

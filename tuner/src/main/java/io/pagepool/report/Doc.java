@@ -1,0 +1,107 @@
+package io.pagepool.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report as a document — sections of fields, tables, code and charts — that the text, markdown
+ * and HTML renderers each lay out their way. JSON is written from the summaries instead (see
+ * {@link JsonReport}), so that its numbers are raw, not formatted.
+ */
+final class Doc {
+    final String title;
+    final List<Section> sections = new ArrayList<>();
+
+    Doc(String title) {
+        this.title = title;
+    }
+
+    Section section(int level, String title) {
+        Section s = new Section(level, title);
+        sections.add(s);
+        return s;
+    }
+
+    /** A heading (level 1..3) and its blocks. */
+    static final class Section {
+        final int level;
+        final String title;
+        final List<Block> blocks = new ArrayList<>();
+
+        Section(int level, String title) {
+            this.level = level;
+            this.title = title;
+        }
+
+        Section text(String text) {
+            blocks.add(new Text(text));
+            return this;
+        }
+
+        Section code(String text) {
+            blocks.add(new Code(text));
+            return this;
+        }
+
+        Fields fields() {
+            Fields f = new Fields(new ArrayList<>());
+            blocks.add(f);
+            return f;
+        }
+
+        Table table(String... headers) {
+            Table t = new Table(List.of(headers), new ArrayList<>());
+            blocks.add(t);
+            return t;
+        }
+
+        Section chart(Chart chart) {
+            blocks.add(chart);
+            return this;
+        }
+    }
+
+    sealed interface Block permits Text, Code, Fields, Table, Chart {
+    }
+
+    record Text(String text) implements Block {
+    }
+
+    record Code(String text) implements Block {
+    }
+
+    /** Name/value lines. */
+    record Fields(List<String[]> rows) implements Block {
+        Fields add(String name, String value) {
+            rows.add(new String[] {name, value});
+            return this;
+        }
+    }
+
+    /** A table; a column whose header ends with {@code ">"} is numeric (right-aligned, the marker dropped). */
+    record Table(List<String> headers, List<List<String>> rows) implements Block {
+        Table row(String... cells) {
+            rows.add(List.of(cells));
+            return this;
+        }
+
+        boolean numeric(int column) {
+            return headers.get(column).endsWith(">");
+        }
+
+        String header(int column) {
+            String h = headers.get(column);
+            return h.endsWith(">") ? h.substring(0, h.length() - 1) : h;
+        }
+    }
+
+    /** What a chart's values are: how to label its axis. */
+    enum Unit { RATE, RATIO, BYTES, PAGES }
+
+    /** A line chart over time; the HTML renderer draws it as inline SVG, the others skip it. */
+    record Chart(String id, String title, Unit unit, long originNanos, long endNanos, List<Line> lines) implements Block {
+    }
+
+    record Line(String name, List<TimeSeries.Point> points) {
+    }
+}

@@ -1,0 +1,253 @@
+package io.pagepool.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Lays the summaries out as a {@link Doc}: one part per recording, then the combined view. */
+final class DocumentBuilder {
+    /** Rows shown per table where a recording may have thousands (the JSON has them all). */
+    static final int CACHE_ROWS_PER_POOL = 32;
+    static final int TUNER_ROWS = 200;
+    static final int LEAK_GROUPS = 20;
+    static final int CHART_CACHES = 8;
+    static final int STACK_FRAMES = 12;
+
+    private DocumentBuilder() {
+    }
+
+    /**
+     * @param chartsFirst charts right after the overview (HTML, where they are drawn), else last
+     *        (the text formats, where they are summed up in words)
+     */
+    static Doc build(ReportModel model, boolean chartsFirst) {
+        Doc doc = new Doc("pagepool report");
+        for (RecordingSummary r : model.recordings()) {
+            part(doc, "Recording " + r.source, r, chartsFirst);
+        }
+        if (model.combined() != null) {
+            part(doc, "Combined view of " + model.recordings().size() + " recordings", model.combined(), chartsFirst);
+        }
+        return doc;
+    }
+
+    private static void part(Doc doc, String title, RecordingSummary r, boolean chartsFirst) {
+        overview(doc.section(1, title), r);
+        if (chartsFirst) {
+            charts(doc.section(2, "Charts"), r);
+        }
+        pools(doc, r);
+        caches(doc.section(2, "Thread caches"), r);
+        tuner(doc.section(2, "Tuner timeline"), r);
+        jdk(doc.section(2, "JDK context"), r);
+        leaks(doc.section(2, "Leak suspects"), r);
+        if (!chartsFirst) {
+            charts(doc.section(2, "Charts"), r);
+        }
+        recommendations(doc.section(2, "Recommendations (tuner off)"), r);
+    }
+
+    private static void overview(Doc.Section s, RecordingSummary r) {
+        Doc.Fields f = s.fields();
+        f.add(r.files.size() == 1 ? "File" : "Files", String.join(", ", r.files));
+        f.add("Size", Units.bytes(r.bytes));
+        f.add("Span", Units.time(r.startNanos) + " .. " + Units.time(r.endNanos) + " (" + Units.seconds(r.durationSeconds()) + ")");
+        f.add("Events", Units.count(r.events) + " (" + Units.count(r.pagepoolEvents) + " pagepool)");
+        f.add("Pools", r.pools.isEmpty() ? "none" : String.join(", ", r.pools.keySet()));
+        f.add("Thread caches", Units.count(r.caches().size()) + (r.cachesOmitted > 0 ? " (+" + Units.count(r.cachesOmitted)
+                + " events of caches beyond " + RecordingSummary.MAX_CACHES + ")" : ""));
+        f.add("Tuner decisions", Units.count(r.tuner.total));
+        f.add("Leak suspects", Units.count(r.leaks.total));
+        f.add("GC", Units.count(r.jdk.gcCount) + " collections, " + Units.duration(r.jdk.gcPauseTotalNanos) + " paused");
+        if (!r.allocationSamplesByPath.isEmpty()) {
+            f.add("Allocation samples", pairs(r.allocationSamplesByPath));
+        }
+    }
+
+    private static void pools(Doc doc, RecordingSummary r) {
+        Doc.Section s = doc.section(2, "Pools");
+        if (r.pools.isEmpty()) {
+            s.text("No pool statistics in this recording.");
+            return;
+        }
+        Doc.Table alloc = s.table("Pool", "Allocations>", "Rate>", "Peak rate>", "Fast path>", "Ring refills>",
+                "Slab refills>", "Empty ring>", "Waives>");
+        for (PoolSummary p : r.pools.values()) {
+            alloc.row(p.name, Units.count(p.allocPages), Units.rate(p.allocationRateMean()), Units.rate(p.allocationRatePeak),
+                    Units.percent(p.fastPathRatioTotal()), Units.count(p.allocRefill), Units.count(p.allocSlow),
+                    Units.count(p.allocEmpty), Units.count(p.allocWaive));
+        }
+        Doc.Table mem = s.table("Pool", "To cache>", "Cache full>", "To ring>", "Ring full>", "In flight peak>",
+                "Memory peak>", "Budget>", "Budget use>", "Slabs +/->");
+        for (PoolSummary p : r.pools.values()) {
+            mem.row(p.name, Units.count(p.recycleCached), Units.count(p.recycleCacheFull), Units.count(p.recycleRing),
+                    Units.count(p.recycleRingFull), Units.count(p.inflightPeak), Units.bytes(p.bytesMappedPeak),
+                    Units.bytes(p.maxMemory), Units.percent(p.budgetUsePeak()),
+                    Units.count(p.slabsMapped) + "/" + Units.count(p.slabsUnmapped));
+        }
+        for (PoolSummary p : r.pools.values()) {
+            Doc.Fields f = doc.section(3, "Pool " + p.name).fields();
+            f.add("Page size", Units.bytes(p.pageSize) + ", mapping " + p.mapping);
+            f.add("Observed", Units.seconds(p.observedNanos / 1e9) + " in " + Units.count(p.statisticsEvents) + " intervals");
+            f.add("Allocations", Units.count(p.allocPages) + " pages: " + Units.count(p.allocFast) + " fast, "
+                    + Units.count(p.allocRefill) + " refills from the ring, " + Units.count(p.allocSlow)
+                    + " from slabs (" + Units.count(p.allocEmpty) + " found the ring empty)");
+            f.add("Waives", Units.count(p.allocWaive) + (p.waiveEvents == 0 ? "" : "; recorded reasons: "
+                    + pairs(p.waiveEventsByReason) + " (largest request " + Units.bytes(p.waiveLargestRequest) + ")"));
+            f.add("Releases", Units.count(p.releasePages) + " pages, " + Units.count(p.recycleReleasedRefcnt)
+                    + " shared references dropped");
+            f.add("Slab maps", Units.count(p.slowAllocationEvents) + " (" + Units.bytes(p.slowAllocationBytes) + "), "
+                    + Units.duration(p.mapTimeTotalNanos) + " in all, longest " + Units.duration(p.mapTimeMaxNanos));
+            f.add("Ring", "capacity " + Units.count(p.ringCapacity) + " (peak " + Units.count(p.ringCapacityPeak)
+                    + "), at most " + Units.count(p.ringSizePeak) + " pages held");
+            f.add("Caches", "up to " + Units.count(p.threadCachesPeak) + " caches, " + Units.count(p.cacheCapacityTotalPeak)
+                    + " pages of capacity in all");
+            if (!p.lifecycle.isEmpty()) {
+                f.add("Lifecycle", pairs(p.lifecycle));
+            }
+            if (!p.configuration.isEmpty()) {
+                f.add("Configuration", p.configuration.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private static void caches(Doc.Section s, RecordingSummary r) {
+        if (r.caches().isEmpty()) {
+            s.text("No thread cache statistics in this recording.");
+            return;
+        }
+        Doc.Table t = s.table("Pool", "Cache>", "Thread", "Capacity", "Range", "Size peak>", "Hits>", "Underflows>",
+                "Overflows>", "Misses>");
+        for (String pool : r.pools.keySet()) {
+            List<CacheSummary> all = r.caches(pool);
+            List<CacheSummary> caches = all.stream().filter(c -> c.hits + c.underflows + c.overflows + c.releases > 0).toList();
+            for (int i = 0; i < caches.size() && i < CACHE_ROWS_PER_POOL; i++) {
+                CacheSummary c = caches.get(i);
+                t.row(c.pool, Long.toString(c.cacheId), c.threadName == null ? "" : c.threadName,
+                        c.capacityFirst == c.capacityLast ? Long.toString(c.capacityLast) : c.capacityFirst + " -> " + c.capacityLast,
+                        c.capacityMin + ".." + c.capacityMax, Units.count(c.sizePeak), Units.count(c.hits),
+                        Units.count(c.underflows), Units.count(c.overflows), Units.percent(c.missRatio()));
+            }
+            long hidden = all.size() - Math.min(caches.size(), CACHE_ROWS_PER_POOL);
+            if (hidden > 0) {
+                s.text(pool + ": " + Units.plural(hidden, "quieter or idle cache") + " not shown (--format json has them all)");
+            }
+        }
+    }
+
+    private static void tuner(Doc.Section s, RecordingSummary r) {
+        if (r.tuner.total == 0) {
+            s.text("No tuner decisions: the tuner was off, or had nothing to change.");
+            return;
+        }
+        Doc.Table t = s.table("Time>", "Pool", "Parameter", "Cache>", "Change", "Reason", "Signals");
+        List<TunerTimeline.Decision> ds = r.tuner.decisions();
+        for (int i = 0; i < ds.size() && i < TUNER_ROWS; i++) {
+            TunerTimeline.Decision d = ds.get(i);
+            t.row("+" + Units.seconds((d.timeNanos() - r.startNanos) / 1e9), d.pool(), d.parameter(),
+                    d.cacheId() < 0 ? "pool" : Long.toString(d.cacheId()), d.before() + " -> " + d.after(), d.reason(),
+                    d.signals());
+        }
+        long hidden = r.tuner.total - Math.min(ds.size(), TUNER_ROWS);
+        if (hidden > 0) {
+            s.text(Units.count(hidden) + " later decisions not shown");
+        }
+        List<String> counts = new ArrayList<>();
+        r.tuner.countByPoolAndParameter.forEach((pool, m) -> counts.add(pool + ": " + pairs(m)));
+        s.text("Decisions by parameter: " + String.join("; ", counts));
+    }
+
+    private static void jdk(Doc.Section s, RecordingSummary r) {
+        JdkContext j = r.jdk;
+        Doc.Fields f = s.fields();
+        f.add("Garbage collections", Units.count(j.gcCount) + (j.gcByCollector.isEmpty() ? "" : " (" + pairs(j.gcByCollector) + ")"));
+        f.add("GC pauses", Units.duration(j.gcPauseTotalNanos) + " in all, longest " + Units.duration(j.gcLongestPauseNanos));
+        if (j.directBufferEvents == 0) {
+            f.add("Direct buffers", "no jdk.DirectBufferStatistics events (record with settings=default)");
+        } else {
+            f.add("Direct buffers", "peak " + Units.bytes(j.directMemoryPeak) + " in " + Units.count(j.directCountPeak)
+                    + (j.directCountPeak == 1 ? " buffer, " : " buffers, ") + Units.bytes(j.directMemoryLast) + " at the end"
+                    + (j.directMaxCapacity > 0 ? ", limit " + Units.bytes(j.directMaxCapacity) : ""));
+        }
+        f.add("Note", "pagepool's own memory is invisible to jdk.DirectBufferStatistics and MaxDirectMemorySize");
+    }
+
+    private static void leaks(Doc.Section s, RecordingSummary r) {
+        List<LeakSuspects.Group> groups = r.leaks.groups();
+        if (groups.isEmpty()) {
+            s.text("No leak suspects (io.pagepool.LeakSuspect is on in pagepool.jfc).");
+            return;
+        }
+        for (int i = 0; i < groups.size() && i < LEAK_GROUPS; i++) {
+            LeakSuspects.Group g = groups.get(i);
+            s.text(g.count + " x " + g.kind + " in pool " + g.pool + ": age up to " + Units.duration(g.maxAgeNanos)
+                    + ", " + Units.bytes(g.requestedBytes) + " requested"
+                    + (g.thread == null ? "" : ", allocated on " + g.thread));
+            s.code(g.stack.isBlank() ? "(no allocation stack)" : frames(g.stack.strip(), STACK_FRAMES));
+        }
+        if (groups.size() > LEAK_GROUPS || r.leaks.ungrouped > 0) {
+            s.text("More suspects not shown: " + Math.max(0, groups.size() - LEAK_GROUPS) + " groups, "
+                    + r.leaks.ungrouped + " ungrouped");
+        }
+    }
+
+    private static void charts(Doc.Section s, RecordingSummary r) {
+        long origin = r.startNanos;
+        List<Doc.Line> rate = new ArrayList<>();
+        List<Doc.Line> ratio = new ArrayList<>();
+        List<Doc.Line> memory = new ArrayList<>();
+        List<Doc.Line> capacity = new ArrayList<>();
+        for (PoolSummary p : r.pools.values()) {
+            rate.add(new Doc.Line(p.name, p.allocationRate.points()));
+            ratio.add(new Doc.Line(p.name, p.fastPathRatio.points()));
+            memory.add(new Doc.Line(p.name + " mapped", p.bytesMapped.points()));
+            List<CacheSummary> busy = r.caches(p.name).stream().filter(c -> c.hits + c.underflows + c.overflows > 0).toList();
+            for (int i = 0; i < busy.size() && i < CHART_CACHES; i++) {
+                CacheSummary c = busy.get(i);
+                capacity.add(new Doc.Line(p.name + "/" + c.threadName, c.capacity.points()));
+            }
+        }
+        if (capacity.size() > SvgChart.COLORS.length) { // one colour per line: the busiest caches of each pool first
+            capacity = capacity.subList(0, SvgChart.COLORS.length);
+        }
+        String id = "c" + Integer.toHexString(r.source.hashCode() & 0x7fffffff);
+        long end = r.endNanos;
+        s.text("Time runs from the start of the recording; each point is a statistics interval (merged when the "
+                + "recording is long). Cache capacity: the busiest caches of each pool.");
+        s.chart(new Doc.Chart(id + "-rate", "Allocation rate (pages/s)", Doc.Unit.RATE, origin, end, rate));
+        s.chart(new Doc.Chart(id + "-ratio", "Fast-path ratio", Doc.Unit.RATIO, origin, end, ratio));
+        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, end, capacity));
+        s.chart(new Doc.Chart(id + "-memory", "Memory mapped by the pool", Doc.Unit.BYTES, origin, end, memory));
+    }
+
+    private static void recommendations(Doc.Section s, RecordingSummary r) {
+        if (r.pools.isEmpty()) {
+            s.text("No pool statistics: nothing to recommend.");
+            return;
+        }
+        for (PoolSummary p : r.pools.values()) {
+            Recommendation rec = Recommender.recommend(p, r.caches(p.name), r.tuner);
+            s.text("Pool " + p.name + ", for running with the tuner off:");
+            s.code(rec.line());
+            Doc.Table t = s.table("Option", "Value", "Reason");
+            for (Recommendation.Value v : rec.values()) {
+                t.row(v.key(), v.value(), v.reason());
+            }
+        }
+    }
+
+    /** The first {@code max} lines of a stack, and how many more there are. */
+    static String frames(String stack, int max) {
+        List<String> lines = stack.lines().toList();
+        if (lines.size() <= max) {
+            return stack;
+        }
+        return String.join("\n", lines.subList(0, max)) + "\n... " + (lines.size() - max) + " more frames (--format json has them all)";
+    }
+
+    static String pairs(Map<String, Long> m) {
+        return m.entrySet().stream().map(e -> e.getKey() + " " + Units.count(e.getValue())).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,69 @@
+package io.pagepool.report;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * The JDK's own events in the same recording: garbage collections ({@code jdk.GarbageCollection})
+ * and direct buffers ({@code jdk.DirectBufferStatistics}, which cannot see pagepool's memory).
+ */
+final class JdkContext {
+    long gcCount;
+    long gcPauseTotalNanos;
+    long gcLongestPauseNanos;
+    final Map<String, Long> gcByCollector = new TreeMap<>();
+
+    long directBufferEvents;
+    long directMemoryPeak;
+    long directMemoryLast;
+    long directCountPeak;
+    long directMaxCapacity;
+    private long directLastNanos = Long.MIN_VALUE;
+
+    void onGarbageCollection(RecordedEvent e) {
+        gcCount++;
+        long pauses = nanos(e, "sumOfPauses");
+        gcPauseTotalNanos += pauses;
+        gcLongestPauseNanos = Math.max(gcLongestPauseNanos, nanos(e, "longestPause"));
+        String name = e.hasField("name") ? Ev.s(e, "name") : null;
+        gcByCollector.merge(name == null ? "unknown" : name, 1L, Long::sum);
+    }
+
+    void onDirectBufferStatistics(RecordedEvent e, long nanos) {
+        directBufferEvents++;
+        long used = Ev.l(e, "memoryUsed");
+        directMemoryPeak = Math.max(directMemoryPeak, used);
+        directCountPeak = Math.max(directCountPeak, Ev.l(e, "count"));
+        long max = Ev.l(e, "maxCapacity");
+        directMaxCapacity = Math.max(directMaxCapacity, max);
+        if (nanos >= directLastNanos) {
+            directLastNanos = nanos;
+            directMemoryLast = used;
+        }
+    }
+
+    void merge(JdkContext o) {
+        gcCount += o.gcCount;
+        gcPauseTotalNanos += o.gcPauseTotalNanos;
+        gcLongestPauseNanos = Math.max(gcLongestPauseNanos, o.gcLongestPauseNanos);
+        o.gcByCollector.forEach((k, v) -> gcByCollector.merge(k, v, Long::sum));
+        directBufferEvents += o.directBufferEvents;
+        directMemoryPeak = Math.max(directMemoryPeak, o.directMemoryPeak);
+        directCountPeak = Math.max(directCountPeak, o.directCountPeak);
+        directMaxCapacity = Math.max(directMaxCapacity, o.directMaxCapacity);
+        if (o.directLastNanos >= directLastNanos) {
+            directLastNanos = o.directLastNanos;
+            directMemoryLast = o.directMemoryLast;
+        }
+    }
+
+    private static long nanos(RecordedEvent e, String field) {
+        if (!e.hasField(field)) {
+            return 0;
+        }
+        Duration d = e.getDuration(field);
+        return d == null ? 0 : Math.max(0, d.toNanos());
+    }
+}

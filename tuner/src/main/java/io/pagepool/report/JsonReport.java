@@ -1,0 +1,191 @@
+package io.pagepool.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as JSON, raw numbers (bytes, nanoseconds, pages, ratios 0..1), laid out as the JSON
+ * Schema {@value #SCHEMA_RESOURCE} documents. Times are ISO-8601 instants; series points carry
+ * {@code t}, seconds from the start of their recording (or of the combined view).
+ */
+final class JsonReport {
+    static final String SCHEMA_RESOURCE = "/io/pagepool/report/report.schema.json";
+    static final int SCHEMA_VERSION = 1;
+
+    private JsonReport() {
+    }
+
+    static String render(ReportModel model) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("generator", "pagepool report");
+        List<Object> recordings = new ArrayList<>();
+        for (RecordingSummary r : model.recordings()) {
+            recordings.add(section(r));
+        }
+        root.put("recordings", recordings);
+        root.put("combined", model.combined() == null ? null : section(model.combined()));
+        return Json.write(root);
+    }
+
+    private static Map<String, Object> section(RecordingSummary r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("source", r.source);
+        s.put("files", List.copyOf(r.files));
+        s.put("bytes", r.bytes);
+        s.put("start", r.startNanos == Long.MAX_VALUE ? null : Units.instant(r.startNanos).toString());
+        s.put("end", r.endNanos == Long.MIN_VALUE ? null : Units.instant(r.endNanos).toString());
+        s.put("durationSeconds", r.durationSeconds());
+        s.put("events", r.events);
+        s.put("pagepoolEvents", r.pagepoolEvents);
+        List<Object> pools = new ArrayList<>();
+        for (PoolSummary p : r.pools.values()) {
+            pools.add(pool(p, r.startNanos));
+        }
+        s.put("pools", pools);
+        List<Object> caches = new ArrayList<>();
+        for (CacheSummary c : r.caches()) {
+            caches.add(cache(c, r.startNanos));
+        }
+        s.put("caches", caches);
+        s.put("cachesOmittedEvents", r.cachesOmitted);
+        s.put("allocationSamples", new LinkedHashMap<>(r.allocationSamplesByPath));
+        s.put("tuner", tuner(r));
+        s.put("jdk", jdk(r.jdk));
+        s.put("leakSuspects", leaks(r.leaks));
+        List<Object> recs = new ArrayList<>();
+        for (PoolSummary p : r.pools.values()) {
+            Recommendation rec = Recommender.recommend(p, r.caches(p.name), r.tuner);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pool", rec.pool());
+            m.put("agentOptions", rec.agentOptions());
+            m.put("line", rec.line());
+            List<Object> values = new ArrayList<>();
+            for (Recommendation.Value v : rec.values()) {
+                values.add(map("key", v.key(), "value", v.value(), "reason", v.reason()));
+            }
+            m.put("values", values);
+            recs.add(m);
+        }
+        s.put("recommendations", recs);
+        return s;
+    }
+
+    private static Map<String, Object> pool(PoolSummary p, long origin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name);
+        m.put("pageSize", p.pageSize);
+        m.put("mapping", p.mapping);
+        m.put("maxMemoryBytes", p.maxMemory);
+        m.put("statisticsEvents", p.statisticsEvents);
+        m.put("observedSeconds", p.observedNanos / 1e9);
+        m.put("allocations", map("pages", p.allocPages, "fast", p.allocFast, "slow", p.allocSlow,
+                "slowHighOrder", p.allocSlowHighOrder, "refill", p.allocRefill, "empty", p.allocEmpty, "waive", p.allocWaive));
+        m.put("fastPathRatio", p.fastPathRatioTotal());
+        m.put("allocationRate", map("meanPerSecond", p.allocationRateMean(), "peakPerSecond", p.allocationRatePeak));
+        m.put("recycle", map("cached", p.recycleCached, "cacheFull", p.recycleCacheFull, "ring", p.recycleRing,
+                "ringFull", p.recycleRingFull, "releasedRefcnt", p.recycleReleasedRefcnt, "releasedPages", p.releasePages));
+        m.put("inflightPeakPages", p.inflightPeak);
+        m.put("memory", map("peakBytes", p.bytesMappedPeak, "lastBytes", p.bytesMappedLast, "budgetBytes", p.maxMemory,
+                "budgetUsePeak", p.budgetUsePeak(), "slabsMapped", p.slabsMapped, "slabsUnmapped", p.slabsUnmapped));
+        m.put("ring", map("capacity", p.ringCapacity, "capacityPeak", p.ringCapacityPeak, "sizePeak", p.ringSizePeak,
+                "ringFullPeakPerInterval", p.ringFullPeakPerInterval));
+        m.put("caches", map("countPeak", p.threadCachesPeak, "capacityTotalPeak", p.cacheCapacityTotalPeak));
+        m.put("waives", map("total", p.allocWaive, "events", p.waiveEvents, "eventsByReason",
+                new LinkedHashMap<>(p.waiveEventsByReason), "largestRequestBytes", p.waiveLargestRequest));
+        m.put("slowAllocations", map("events", p.slowAllocationEvents, "bytes", p.slowAllocationBytes,
+                "mapTimeTotalNanos", p.mapTimeTotalNanos, "mapTimeMaxNanos", p.mapTimeMaxNanos));
+        m.put("lifecycle", new LinkedHashMap<>(p.lifecycle));
+        m.put("configuration", new LinkedHashMap<>(p.configuration));
+        m.put("series", map("allocationRate", points(p.allocationRate, origin), "fastPathRatio",
+                points(p.fastPathRatio, origin), "bytesMapped", points(p.bytesMapped, origin), "cacheCapacityTotal",
+                points(p.cacheCapacityTotal, origin), "inflightPages", points(p.inflight, origin)));
+        return m;
+    }
+
+    private static Map<String, Object> cache(CacheSummary c, long origin) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pool", c.pool);
+        m.put("cacheId", c.cacheId);
+        m.put("thread", c.threadName);
+        m.put("virtualStripe", c.virtualStripe);
+        m.put("events", c.events);
+        m.put("hits", c.hits);
+        m.put("underflows", c.underflows);
+        m.put("overflows", c.overflows);
+        m.put("releases", c.releases);
+        m.put("missRatio", c.missRatio());
+        m.put("capacity", map("first", Math.max(0, c.capacityFirst), "last", c.capacityLast,
+                "min", c.capacityMin == Long.MAX_VALUE ? 0 : c.capacityMin, "max", c.capacityMax));
+        m.put("sizePeak", c.sizePeak);
+        m.put("capacitySeries", points(c.capacity, origin));
+        return m;
+    }
+
+    private static Map<String, Object> tuner(RecordingSummary r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", r.tuner.total);
+        m.put("omitted", r.tuner.omitted());
+        Map<String, Object> by = new LinkedHashMap<>();
+        r.tuner.countByPoolAndParameter.forEach((pool, counts) -> by.put(pool, new LinkedHashMap<>(counts)));
+        m.put("byParameter", by);
+        List<Object> ds = new ArrayList<>();
+        for (TunerTimeline.Decision d : r.tuner.decisions()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("time", Units.instant(d.timeNanos()).toString());
+            x.put("offsetSeconds", (d.timeNanos() - r.startNanos) / 1e9);
+            x.put("pool", d.pool());
+            x.put("parameter", d.parameter());
+            x.put("cacheId", d.cacheId());
+            x.put("before", d.before());
+            x.put("after", d.after());
+            x.put("reason", d.reason());
+            x.put("signals", d.signals());
+            ds.add(x);
+        }
+        m.put("decisions", ds);
+        return m;
+    }
+
+    private static Map<String, Object> jdk(JdkContext j) {
+        return map("gc", map("count", j.gcCount, "pauseTotalNanos", j.gcPauseTotalNanos, "longestPauseNanos",
+                j.gcLongestPauseNanos, "byCollector", new LinkedHashMap<>(j.gcByCollector)),
+                "directBuffers", map("events", j.directBufferEvents, "peakBytes", j.directMemoryPeak, "lastBytes",
+                        j.directMemoryLast, "peakCount", j.directCountPeak, "maxCapacityBytes", j.directMaxCapacity));
+    }
+
+    private static Map<String, Object> leaks(LeakSuspects l) {
+        List<Object> groups = new ArrayList<>();
+        for (LeakSuspects.Group g : l.groups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pool", g.pool);
+            m.put("kind", g.kind);
+            m.put("count", g.count);
+            m.put("maxAgeNanos", g.maxAgeNanos);
+            m.put("requestedBytes", g.requestedBytes);
+            m.put("thread", g.thread);
+            m.put("firstTime", Units.instant(g.firstNanos).toString());
+            m.put("allocationStack", g.stack);
+            groups.add(m);
+        }
+        return map("total", l.total, "ungrouped", l.ungrouped, "groups", groups);
+    }
+
+    private static List<Object> points(TimeSeries series, long origin) {
+        List<Object> out = new ArrayList<>();
+        for (TimeSeries.Point p : series.points()) {
+            out.add(map("t", (p.timeNanos() - origin) / 1e9, "mean", p.mean(), "max", p.max(), "min", p.min()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

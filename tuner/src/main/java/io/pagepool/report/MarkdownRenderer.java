@@ -1,0 +1,78 @@
+package io.pagepool.report;
+
+import java.util.List;
+
+/** GitHub-flavoured markdown: for an issue, a pull request or a wiki page. */
+final class MarkdownRenderer {
+    private MarkdownRenderer() {
+    }
+
+    static String render(Doc doc) {
+        StringBuilder b = new StringBuilder();
+        b.append("# ").append(doc.title).append("\n");
+        for (Doc.Section s : doc.sections) {
+            if (!(b.length() >= 2 && b.charAt(b.length() - 1) == '\n' && b.charAt(b.length() - 2) == '\n')) {
+                b.append('\n');
+            }
+            b.append("#".repeat(s.level + 1)).append(' ').append(inline(s.title)).append("\n\n");
+            for (Doc.Block block : s.blocks) {
+                switch (block) {
+                    case Doc.Text t -> b.append(inline(t.text())).append("\n\n");
+                    case Doc.Code c -> b.append("```\n").append(c.text().strip()).append("\n```\n\n");
+                    case Doc.Fields f -> {
+                        for (String[] r : f.rows()) {
+                            b.append("- **").append(inline(r[0])).append("**: ").append(inline(r[1])).append('\n');
+                        }
+                        b.append('\n');
+                    }
+                    case Doc.Table t -> table(b, t);
+                    case Doc.Chart c -> {
+                        b.append("**").append(inline(c.title())).append("** (min / mean / max; drawn in `--format html`)\n\n");
+                        for (Doc.Line line : c.lines()) {
+                            b.append("- ").append(inline(line.name())).append(": ").append(ChartStats.of(line, c.unit())).append('\n');
+                        }
+                        b.append('\n');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, Doc.Table t) {
+        int n = t.headers().size();
+        b.append('|');
+        for (int i = 0; i < n; i++) {
+            b.append(' ').append(cell(t.header(i))).append(" |");
+        }
+        b.append("\n|");
+        for (int i = 0; i < n; i++) {
+            b.append(t.numeric(i) ? "---:|" : "---|");
+        }
+        b.append('\n');
+        for (List<String> row : t.rows()) {
+            b.append('|');
+            for (String c : row) {
+                b.append(' ').append(cell(c)).append(" |");
+            }
+            b.append('\n');
+        }
+        b.append('\n');
+    }
+
+    private static String cell(String s) {
+        return inline(s).replace("|", "\\|");
+    }
+
+    /** Escapes what markdown would take for markup in running text. */
+    static String inline(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if ("\\`*_[]<>#".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c == '\n' ? ' ' : c);
+        }
+        return b.toString();
+    }
+}

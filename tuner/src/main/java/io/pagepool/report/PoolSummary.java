@@ -1,0 +1,253 @@
+package io.pagepool.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * Everything a recording says about one pool, aggregated event by event: the
+ * {@code io.pagepool.PoolStatistics} deltas summed, its gauges' peaks, the waives and slab maps,
+ * the configuration from the {@code created} lifecycle event, and bounded time series for the
+ * charts. Counter totals equal the pool's own counters over the recorded span.
+ */
+final class PoolSummary {
+    static final int SERIES_POINTS = 240;
+
+    final String name;
+    long pageSize;
+    String mapping = "";
+    long maxMemory;
+    long ringCapacity;
+    long statisticsEvents;
+    long observedNanos;
+    long firstNanos = Long.MAX_VALUE;
+    long lastNanos = Long.MIN_VALUE;
+
+    long allocFast;
+    long allocSlow;
+    long allocSlowHighOrder;
+    long allocEmpty;
+    long allocRefill;
+    long allocWaive;
+    long recycleCached;
+    long recycleCacheFull;
+    long recycleRing;
+    long recycleRingFull;
+    long recycleReleasedRefcnt;
+    long allocPages;
+    long releasePages;
+    long slabsMapped;
+    long slabsUnmapped;
+
+    long inflightPeak;
+    long bytesMappedPeak;
+    long bytesMappedLast;
+    long ringSizePeak;
+    long ringCapacityPeak;
+    long threadCachesPeak;
+    long cacheCapacityTotalPeak;
+    double allocationRatePeak;
+    long ringFullPeakPerInterval;
+
+    /** Waive events by reason: sampled (the event is throttled); {@link #allocWaive} is exact. */
+    final Map<String, Long> waiveEventsByReason = new TreeMap<>();
+    long waiveEvents;
+    long waiveLargestRequest;
+
+    long slowAllocationEvents;
+    long slowAllocationBytes;
+    long mapTimeTotalNanos;
+    long mapTimeMaxNanos;
+
+    /** Lifecycle events by action (created, closeStalled, closed, mappingFallback). */
+    final Map<String, Long> lifecycle = new TreeMap<>();
+    /** The configuration from the "created" lifecycle event: pageSize, cacheCapacity, refillBatch, … */
+    final Map<String, String> configuration = new LinkedHashMap<>();
+
+    final TimeSeries allocationRate = new TimeSeries(SERIES_POINTS);
+    final TimeSeries fastPathRatio = new TimeSeries(SERIES_POINTS);
+    final TimeSeries bytesMapped = new TimeSeries(SERIES_POINTS);
+    final TimeSeries cacheCapacityTotal = new TimeSeries(SERIES_POINTS);
+    final TimeSeries inflight = new TimeSeries(SERIES_POINTS);
+
+    PoolSummary(String name) {
+        this.name = name;
+    }
+
+    void onStatistics(RecordedEvent e, long nanos) {
+        statisticsEvents++;
+        firstNanos = Math.min(firstNanos, nanos);
+        lastNanos = Math.max(lastNanos, nanos);
+        pageSize = Ev.l(e, "pageSize");
+        String m = Ev.s(e, "mapping");
+        mapping = m == null ? mapping : m;
+        maxMemory = Ev.l(e, "maxMemory");
+        long interval = Math.max(0, Ev.l(e, "interval"));
+        observedNanos += interval;
+        allocFast += Ev.l(e, "allocFast");
+        allocSlow += Ev.l(e, "allocSlow");
+        allocSlowHighOrder += Ev.l(e, "allocSlowHighOrder");
+        allocEmpty += Ev.l(e, "allocEmpty");
+        allocRefill += Ev.l(e, "allocRefill");
+        allocWaive += Ev.l(e, "allocWaive");
+        recycleCached += Ev.l(e, "recycleCached");
+        recycleCacheFull += Ev.l(e, "recycleCacheFull");
+        recycleRing += Ev.l(e, "recycleRing");
+        long ringFull = Ev.l(e, "recycleRingFull");
+        recycleRingFull += ringFull;
+        ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, ringFull);
+        recycleReleasedRefcnt += Ev.l(e, "recycleReleasedRefcnt");
+        long pages = Ev.l(e, "allocPages");
+        allocPages += pages;
+        releasePages += Ev.l(e, "releasePages");
+        slabsMapped += Ev.l(e, "slabsMapped");
+        slabsUnmapped += Ev.l(e, "slabsUnmapped");
+
+        long inflightNow = Ev.l(e, "inflightPages");
+        inflightPeak = Math.max(inflightPeak, inflightNow);
+        long mapped = Ev.l(e, "bytesMapped");
+        bytesMappedPeak = Math.max(bytesMappedPeak, mapped);
+        if (nanos >= lastNanos) {
+            bytesMappedLast = mapped;
+            ringCapacity = Ev.l(e, "ringCapacity");
+        }
+        ringSizePeak = Math.max(ringSizePeak, Ev.l(e, "ringSize"));
+        ringCapacityPeak = Math.max(ringCapacityPeak, Ev.l(e, "ringCapacity"));
+        threadCachesPeak = Math.max(threadCachesPeak, Ev.l(e, "threadCaches"));
+        long capacityTotal = Ev.l(e, "cacheCapacityTotal");
+        cacheCapacityTotalPeak = Math.max(cacheCapacityTotalPeak, capacityTotal);
+
+        if (interval > 0) {
+            double rate = pages * 1e9 / interval;
+            allocationRatePeak = Math.max(allocationRatePeak, rate);
+            allocationRate.add(nanos, rate, interval);
+        }
+        if (pages > 0) {
+            fastPathRatio.add(nanos, Math.min(1.0, (double) Ev.l(e, "allocFast") / pages), pages);
+        }
+        bytesMapped.add(nanos, mapped);
+        cacheCapacityTotal.add(nanos, capacityTotal);
+        inflight.add(nanos, inflightNow);
+    }
+
+    void onWaive(RecordedEvent e) {
+        waiveEvents++;
+        String reason = Ev.s(e, "reason");
+        waiveEventsByReason.merge(reason == null ? "unknown" : reason, 1L, Long::sum);
+        waiveLargestRequest = Math.max(waiveLargestRequest, Ev.l(e, "requestedBytes"));
+    }
+
+    void onSlowAllocation(RecordedEvent e) {
+        slowAllocationEvents++;
+        slowAllocationBytes += Ev.l(e, "slabBytes");
+        long t = Math.max(0, Ev.l(e, "mapTime"));
+        mapTimeTotalNanos += t;
+        mapTimeMaxNanos = Math.max(mapTimeMaxNanos, t);
+    }
+
+    void onLifecycle(RecordedEvent e) {
+        String action = Ev.s(e, "action");
+        lifecycle.merge(action == null ? "unknown" : action, 1L, Long::sum);
+        if ("created".equals(action)) {
+            configuration.clear();
+            configuration.putAll(parsePairs(Ev.s(e, "detail")));
+        }
+    }
+
+    /** The share of allocations the fast path served, 0..1; 1 when nothing was allocated. */
+    double fastPathRatioTotal() {
+        return allocPages == 0 ? 1.0 : Math.min(1.0, (double) allocFast / allocPages);
+    }
+
+    /** Pages per second over the recorded intervals. */
+    double allocationRateMean() {
+        return observedNanos == 0 ? 0 : allocPages * 1e9 / observedNanos;
+    }
+
+    /** Peak mapped bytes over the budget, 0..1; 0 without a budget. */
+    double budgetUsePeak() {
+        return maxMemory <= 0 ? 0 : (double) bytesMappedPeak / maxMemory;
+    }
+
+    /** A configuration value from the "created" event, or {@code fallback}. */
+    long configured(String key, long fallback) {
+        String v = configuration.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Adds another recording's summary of a pool of the same name (the combined view). */
+    void merge(PoolSummary o) {
+        pageSize = o.pageSize == 0 ? pageSize : o.pageSize;
+        mapping = o.mapping.isEmpty() ? mapping : o.mapping;
+        maxMemory = Math.max(maxMemory, o.maxMemory);
+        ringCapacity = o.lastNanos >= lastNanos ? o.ringCapacity : ringCapacity;
+        bytesMappedLast = o.lastNanos >= lastNanos ? o.bytesMappedLast : bytesMappedLast;
+        statisticsEvents += o.statisticsEvents;
+        observedNanos += o.observedNanos;
+        firstNanos = Math.min(firstNanos, o.firstNanos);
+        lastNanos = Math.max(lastNanos, o.lastNanos);
+        allocFast += o.allocFast;
+        allocSlow += o.allocSlow;
+        allocSlowHighOrder += o.allocSlowHighOrder;
+        allocEmpty += o.allocEmpty;
+        allocRefill += o.allocRefill;
+        allocWaive += o.allocWaive;
+        recycleCached += o.recycleCached;
+        recycleCacheFull += o.recycleCacheFull;
+        recycleRing += o.recycleRing;
+        recycleRingFull += o.recycleRingFull;
+        recycleReleasedRefcnt += o.recycleReleasedRefcnt;
+        allocPages += o.allocPages;
+        releasePages += o.releasePages;
+        slabsMapped += o.slabsMapped;
+        slabsUnmapped += o.slabsUnmapped;
+        inflightPeak = Math.max(inflightPeak, o.inflightPeak);
+        bytesMappedPeak = Math.max(bytesMappedPeak, o.bytesMappedPeak);
+        ringSizePeak = Math.max(ringSizePeak, o.ringSizePeak);
+        ringCapacityPeak = Math.max(ringCapacityPeak, o.ringCapacityPeak);
+        threadCachesPeak = Math.max(threadCachesPeak, o.threadCachesPeak);
+        cacheCapacityTotalPeak = Math.max(cacheCapacityTotalPeak, o.cacheCapacityTotalPeak);
+        allocationRatePeak = Math.max(allocationRatePeak, o.allocationRatePeak);
+        ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, o.ringFullPeakPerInterval);
+        o.waiveEventsByReason.forEach((k, v) -> waiveEventsByReason.merge(k, v, Long::sum));
+        waiveEvents += o.waiveEvents;
+        waiveLargestRequest = Math.max(waiveLargestRequest, o.waiveLargestRequest);
+        slowAllocationEvents += o.slowAllocationEvents;
+        slowAllocationBytes += o.slowAllocationBytes;
+        mapTimeTotalNanos += o.mapTimeTotalNanos;
+        mapTimeMaxNanos = Math.max(mapTimeMaxNanos, o.mapTimeMaxNanos);
+        o.lifecycle.forEach((k, v) -> lifecycle.merge(k, v, Long::sum));
+        if (!o.configuration.isEmpty()) {
+            configuration.clear();
+            configuration.putAll(o.configuration);
+        }
+        allocationRate.addAll(o.allocationRate);
+        fastPathRatio.addAll(o.fastPathRatio);
+        bytesMapped.addAll(o.bytesMapped);
+        cacheCapacityTotal.addAll(o.cacheCapacityTotal);
+        inflight.addAll(o.inflight);
+    }
+
+    /** {@code "a=1, b=x"} as a map (the lifecycle event's detail). */
+    static Map<String, String> parsePairs(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null) {
+            return out;
+        }
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+}

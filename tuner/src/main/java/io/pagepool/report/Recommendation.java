@@ -1,0 +1,36 @@
+package io.pagepool.report;
+
+import java.util.List;
+
+/**
+ * Agent options for running one pool with the tuner off: each value with the reason the recording
+ * gave for it, and the ready {@code -javaagent:} line.
+ *
+ * @param pool the pool's name
+ * @param values the options, in the order of the line
+ */
+record Recommendation(String pool, List<Value> values) {
+    /** The agent jar's name in the recommended line. */
+    static final String AGENT_JAR = "pagepool-agent.jar";
+
+    /** One agent option: key (pageSize, cache, refill, ring, maxMemory, mapping, zero, stats, jfr, tune), value, why. */
+    record Value(String key, String value, String reason) {
+    }
+
+    /** {@code tune=off,cache=256,...} */
+    String agentOptions() {
+        StringBuilder b = new StringBuilder();
+        for (Value v : values) {
+            if (!b.isEmpty()) {
+                b.append(',');
+            }
+            b.append(v.key()).append('=').append(v.value());
+        }
+        return b.toString();
+    }
+
+    /** {@code -javaagent:pagepool-agent.jar=tune=off,...} */
+    String line() {
+        return "-javaagent:" + AGENT_JAR + "=" + agentOptions();
+    }
+}

@@ -1,0 +1,146 @@
+package io.pagepool.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * What one recording (or, combined, several) says: per pool, per thread cache, the tuner's
+ * timeline, leak suspects and the JDK's context. Built event by event by {@link RecordingScanner};
+ * its size is bounded whatever the recording's length.
+ */
+final class RecordingSummary {
+    static final String PAGEPOOL_PREFIX = "io.pagepool.";
+    /** Thread caches followed one by one; caches beyond are counted only (threads that churn). */
+    static final int MAX_CACHES = 4096;
+
+    final String source;
+    final List<String> files = new ArrayList<>();
+    long bytes;
+    long events;
+    long pagepoolEvents;
+    long startNanos = Long.MAX_VALUE;
+    long endNanos = Long.MIN_VALUE;
+    final Map<String, PoolSummary> pools = new TreeMap<>();
+    private final Map<String, CacheSummary> caches = new TreeMap<>();
+    long cachesOmitted;
+    final Map<String, Long> allocationSamplesByPath = new TreeMap<>();
+    final TunerTimeline tuner = new TunerTimeline();
+    final LeakSuspects leaks = new LeakSuspects();
+    final JdkContext jdk = new JdkContext();
+
+    RecordingSummary(String source) {
+        this.source = source;
+    }
+
+    /** Takes one event of the recording. */
+    void accept(RecordedEvent e) {
+        events++;
+        long nanos = epochNanos(e);
+        startNanos = Math.min(startNanos, nanos);
+        endNanos = Math.max(endNanos, nanos);
+        String type = e.getEventType().getName();
+        if (!type.startsWith(PAGEPOOL_PREFIX)) {
+            switch (type) {
+                case "jdk.GarbageCollection" -> jdk.onGarbageCollection(e);
+                case "jdk.DirectBufferStatistics" -> jdk.onDirectBufferStatistics(e, nanos);
+                default -> { }
+            }
+            return;
+        }
+        pagepoolEvents++;
+        String pool = e.hasField("poolName") ? Ev.s(e, "poolName") : null;
+        if (pool == null) {
+            return;
+        }
+        switch (type) {
+            case "io.pagepool.PoolStatistics" -> pool(pool).onStatistics(e, nanos);
+            case "io.pagepool.CacheStatistics" -> {
+                pool(pool);
+                CacheSummary c = cache(pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
+                if (c != null) {
+                    c.onStatistics(e, nanos);
+                }
+            }
+            case "io.pagepool.Waive" -> pool(pool).onWaive(e);
+            case "io.pagepool.SlowAllocation" -> pool(pool).onSlowAllocation(e);
+            case "io.pagepool.PoolLifecycle" -> pool(pool).onLifecycle(e);
+            case "io.pagepool.TunerDecision" -> tuner.onDecision(e, nanos);
+            case "io.pagepool.LeakSuspect" -> leaks.onSuspect(e, nanos);
+            case "io.pagepool.AllocationSample" -> {
+                String path = Ev.s(e, "path");
+                allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
+            }
+            default -> { }
+        }
+    }
+
+    private PoolSummary pool(String name) {
+        return pools.computeIfAbsent(name, PoolSummary::new);
+    }
+
+    private CacheSummary cache(String pool, long cacheId, String threadName) {
+        String key = pool + '\u0000' + cacheId;
+        CacheSummary c = caches.get(key);
+        if (c == null) {
+            if (caches.size() >= MAX_CACHES) {
+                cachesOmitted++;
+                return null;
+            }
+            c = new CacheSummary(pool, cacheId, threadName);
+            caches.put(key, c);
+        }
+        return c;
+    }
+
+    /** The caches, by pool, busiest (most hits) first. */
+    List<CacheSummary> caches() {
+        List<CacheSummary> out = new ArrayList<>(caches.values());
+        out.sort(Comparator.comparing((CacheSummary c) -> c.pool).thenComparingLong(c -> -(c.hits + c.underflows))
+                .thenComparingLong(c -> c.cacheId));
+        return out;
+    }
+
+    /** The caches of one pool, busiest first. */
+    List<CacheSummary> caches(String pool) {
+        return caches().stream().filter(c -> c.pool.equals(pool)).toList();
+    }
+
+    double durationSeconds() {
+        return endNanos < startNanos ? 0 : (endNanos - startNanos) / 1e9;
+    }
+
+    /** One view of several recordings: pools and caches of the same name added up. */
+    static RecordingSummary combine(List<RecordingSummary> parts) {
+        RecordingSummary all = new RecordingSummary("combined");
+        for (RecordingSummary p : parts) {
+            all.files.addAll(p.files);
+            all.bytes += p.bytes;
+            all.events += p.events;
+            all.pagepoolEvents += p.pagepoolEvents;
+            all.startNanos = Math.min(all.startNanos, p.startNanos);
+            all.endNanos = Math.max(all.endNanos, p.endNanos);
+            p.pools.forEach((name, s) -> all.pool(name).merge(s));
+            for (CacheSummary c : p.caches.values()) {
+                CacheSummary mine = all.cache(c.pool, c.cacheId, c.threadName);
+                if (mine != null) {
+                    mine.merge(c);
+                }
+            }
+            all.cachesOmitted += p.cachesOmitted;
+            p.allocationSamplesByPath.forEach((k, v) -> all.allocationSamplesByPath.merge(k, v, Long::sum));
+            all.tuner.merge(p.tuner);
+            all.leaks.merge(p.leaks);
+            all.jdk.merge(p.jdk);
+        }
+        return all;
+    }
+
+    private static long epochNanos(RecordedEvent e) {
+        java.time.Instant t = e.getEndTime();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+}

@@ -1,0 +1,124 @@
+package io.pagepool.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pagepool report FILE.jfr… [--format text|markdown|json|html] [--output PATH]}: reads
+ * recordings event by event and prints each pool's behaviour, its thread caches, the tuner's
+ * timeline, GC and direct-memory context, leak suspects and the agent options to run with the
+ * tuner off; with several files, one part each and a combined view.
+ *
+ * <p>Exit codes: 0 done; 2 bad input (a file missing, not a recording, truncated, without
+ * pagepool events; an unwritable output; a bad option), with one line on stderr naming the file
+ * and the problem; 1 an unexpected failure, also in one line.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Turns JFR recordings of pagepool into a tuning report: per pool allocation rate, fast-path "
+                + "ratio, refills, waives, ring-full, in-flight and memory peaks; per thread cache capacity, hits, "
+                + "underflows, overflows; the tuner's decisions; GC and direct buffers; leak suspects; and the agent "
+                + "options to run with the tuner off."},
+        exitCodeOnInvalidInput = ReportCommand.BAD_INPUT)
+public final class ReportCommand implements Callable<Integer> {
+    /** Exit code of a bad file or option. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code of an unexpected failure. */
+    public static final int FAILED = 1;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.jfr", description = "Recordings to read (one part each, then a combined view)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = ReportFormat.Converter.class,
+            description = "text (default), markdown, json or html (one self-contained file with SVG charts)")
+    ReportFormat format = ReportFormat.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Write the report to PATH instead of stdout")
+    Path output;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code new CommandLine(new ReportCommand()).execute(args)}: for tests and the CLI. */
+    public static int run(String... args) {
+        return new CommandLine(new ReportCommand()).execute(args);
+    }
+
+    /** Runs the report alone: {@code java -cp … io.pagepool.report.ReportCommand FILE.jfr…}. */
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** {@link #run(String...)} with the given stdout and stderr. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new ReportCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            RecordingScanner scanner = new RecordingScanner(quiet ? null : err);
+            List<RecordingSummary> summaries = new ArrayList<>();
+            for (Path file : files) {
+                summaries.add(scanner.scan(file));
+            }
+            String text = render(ReportModel.of(summaries), format);
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(text);
+                out.flush();
+            } else {
+                write(output, text);
+            }
+            return 0;
+        } catch (ReportInputException e) {
+            err.println("pagepool report: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        } catch (RuntimeException | StackOverflowError e) {
+            String m = e.getMessage();
+            err.println(("pagepool report: failed: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m))
+                    .replaceAll("\\s+", " "));
+            err.flush();
+            return FAILED;
+        }
+    }
+
+    /** The report of {@code model} in {@code format}. */
+    static String render(ReportModel model, ReportFormat format) {
+        return switch (format) {
+            case TEXT -> TextRenderer.render(DocumentBuilder.build(model, false));
+            case MARKDOWN -> MarkdownRenderer.render(DocumentBuilder.build(model, false));
+            case HTML -> HtmlRenderer.render(DocumentBuilder.build(model, true));
+            case JSON -> JsonReport.render(model);
+        };
+    }
+
+    private static void write(Path output, String text) throws ReportInputException {
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            String m = e.getMessage();
+            throw new ReportInputException(output, "cannot write the report (" + e.getClass().getSimpleName()
+                    + (m == null ? "" : ": " + m) + ")", e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * {@code pagepool report}: reads JFR recordings and prints a tuning report.
+ *
+ * <p>The pipeline: {@link io.pagepool.report.RecordingScanner} streams each file event by event
+ * ({@code RecordingFile.readEvent()}; nothing holds the events) into a
+ * {@link io.pagepool.report.RecordingSummary} — per pool a {@link io.pagepool.report.PoolSummary},
+ * per thread cache a {@link io.pagepool.report.CacheSummary}, the
+ * {@link io.pagepool.report.TunerTimeline}, {@link io.pagepool.report.LeakSuspects} and
+ * {@link io.pagepool.report.JdkContext} — whose size is bounded whatever the recording's length
+ * (series are {@link io.pagepool.report.TimeSeries} that merge buckets pairwise when full; tuner
+ * decisions, leak groups and caches are capped and the rest counted). The
+ * {@link io.pagepool.report.Recommender} turns a pool's summary into agent options with a reason
+ * each. {@link io.pagepool.report.DocumentBuilder} lays the summaries out as a
+ * {@link io.pagepool.report.Doc} that the text, markdown and HTML renderers draw; JSON is written
+ * straight from the summaries by {@link io.pagepool.report.JsonReport}, as
+ * {@code report.schema.json} documents.
+ *
+ * <p>Threading: a report runs on the calling thread; nothing here is shared.
+ */
+package io.pagepool.report;

@@ -1,0 +1,79 @@
+package io.pagepool.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unusable input: exit code 2 and one line on stderr that names the file and the problem. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(Reports r, String file, String problem) {
+        assertEquals(ReportCommand.BAD_INPUT, r.exitCode(), r::toString);
+        assertEquals("", r.out(), "nothing on stdout");
+        String[] lines = r.err().strip().split("\\R");
+        assertEquals(1, lines.length, () -> "one line on stderr: " + r.err());
+        assertTrue(lines[0].startsWith("pagepool report: " + file + ": "), lines[0]);
+        assertTrue(lines[0].contains(problem), lines[0]);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in"), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nowhere.jfr");
+        assertOneLine(Reports.run(missing.toString()), missing.toString(), "no such file");
+    }
+
+    @Test
+    void aFileThatIsNotARecordingIsNamed() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.jfr"), "this is not a flight recording\n");
+        assertOneLine(Reports.run(text.toString()), text.toString(), "is not a JFR recording");
+        Path empty = Files.createFile(dir.resolve("empty.jfr"));
+        assertOneLine(Reports.run(empty.toString()), empty.toString(), "is empty");
+    }
+
+    @Test
+    void aTruncatedRecordingIsNamed() throws IOException {
+        byte[] whole = Files.readAllBytes(ReportWorkload.get().first);
+        for (int cut : new int[] {whole.length / 2, 100, whole.length - 1}) {
+            Path truncated = Files.write(dir.resolve("truncated-" + cut + ".jfr"), Arrays.copyOf(whole, cut));
+            assertOneLine(Reports.run(truncated.toString()), truncated.toString(), "truncated");
+        }
+    }
+
+    @Test
+    void aRecordingWithoutPagepoolEventsIsNamed() {
+        Path none = ReportWorkload.get().noPagepool;
+        assertOneLine(Reports.run(none.toString()), none.toString(), "has no pagepool events");
+    }
+
+    @Test
+    void aBadFileAmongGoodOnesStillFailsWithItsName() {
+        ReportWorkload w = ReportWorkload.get();
+        Path missing = dir.resolve("gone.jfr");
+        assertOneLine(Reports.run(w.first.toString(), missing.toString()), missing.toString(), "no such file");
+    }
+
+    @Test
+    void anUnwritableOutputIsNamed() {
+        Path out = dir.resolve("no-such-dir").resolve("report.txt");
+        assertOneLine(Reports.run(ReportWorkload.get().first.toString(), "--quiet", "--output", out.toString()),
+                out.toString(), "cannot write the report");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Reports r = Reports.run(ReportWorkload.get().first.toString(), "--format", "pdf");
+        assertEquals(ReportCommand.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("'pdf' is not a format"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+}

@@ -1,0 +1,100 @@
+package io.pagepool.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders the HTML report in a real headless browser (Debian's chromium) and checks the
+ * screenshot: not blank, and the charts' line colours drawn. Skipped without chromium unless
+ * {@code PAGEPOOL_REQUIRE_BROWSER=1} (CI installs it with {@code .ci/install-browser}). The report
+ * and the screenshot stay in {@code target/report-browser/} to look at.
+ */
+class BrowserRenderTest {
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    @Test
+    void theHtmlReportRendersWithItsChartsInAHeadlessBrowser() throws IOException, InterruptedException {
+        boolean required = "1".equals(System.getenv("PAGEPOOL_REQUIRE_BROWSER"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (required) {
+                fail(CHROMIUM + " is missing and PAGEPOOL_REQUIRE_BROWSER=1: run .ci/install-browser");
+            }
+            Assumptions.abort(CHROMIUM + " is missing: the browser check is skipped (PAGEPOOL_REQUIRE_BROWSER=1 makes it fail)");
+        }
+        ReportWorkload w = ReportWorkload.get();
+        Path out = Files.createDirectories(Paths.get("target", "report-browser")).toAbsolutePath();
+        Path html = out.resolve("report.html");
+        Path png = out.resolve("report.png");
+        Files.deleteIfExists(png);
+        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output", html.toString(),
+                "--quiet");
+        assertEquals(0, r.exitCode(), r::err);
+
+        Path profile = Files.createTempDirectory("pagepool-chromium");
+        try {
+            Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png,
+                    "--window-size=1280,2000", html.toUri().toString())
+                    .redirectErrorStream(true).redirectOutput(out.resolve("chromium.log").toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("chromium did not finish in 120 s; see " + out.resolve("chromium.log"));
+            }
+            assertTrue(Files.exists(png) && Files.size(png) > 0, () -> "no screenshot; chromium exit " + p.exitValue()
+                    + ", see " + out.resolve("chromium.log"));
+        } finally {
+            deleteTree(profile);
+        }
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1280, image.getWidth());
+        Set<Integer> colours = new HashSet<>();
+        long nonWhite = 0;
+        List<Integer> lineColours = List.of(rgb(SvgChart.COLORS[0]), rgb(SvgChart.COLORS[1]));
+        long[] lineHits = new long[lineColours.size()];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int c = image.getRGB(x, y) & 0xFFFFFF;
+                colours.add(c);
+                if (c != 0xFFFFFF) {
+                    nonWhite++;
+                }
+                for (int i = 0; i < lineColours.size(); i++) {
+                    if (c == lineColours.get(i)) {
+                        lineHits[i]++;
+                    }
+                }
+            }
+        }
+        long pixels = (long) image.getWidth() * image.getHeight();
+        assertTrue(colours.size() > 50, "a rendered page, not a blank one: " + colours.size() + " colours");
+        assertTrue(nonWhite > pixels / 50, "text, tables and charts cover the page: " + nonWhite + " of " + pixels);
+        assertTrue(lineHits[1] > 100, "the second pool's chart lines (" + SvgChart.COLORS[1] + ") are drawn: " + lineHits[1]);
+        assertTrue(lineHits[0] > lineHits[1], "the first pool's lines and the headings' rules");
+    }
+
+    private static int rgb(String hex) {
+        return Integer.parseInt(hex.substring(1), 16);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}

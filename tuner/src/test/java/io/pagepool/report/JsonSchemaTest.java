@@ -1,0 +1,55 @@
+package io.pagepool.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The JSON output holds exactly the fields report.schema.json documents, with their types. */
+class JsonSchemaTest {
+
+    static Map<String, Object> schema() throws IOException {
+        try (InputStream in = JsonReport.class.getResourceAsStream(JsonReport.SCHEMA_RESOURCE)) {
+            assertNotNull(in, JsonReport.SCHEMA_RESOURCE + " is on the class path");
+            return MiniJson.obj(MiniJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void oneFileValidatesAgainstTheSchema() throws IOException {
+        Object doc = Reports.json(ReportWorkload.get().first.toString());
+        assertEquals(List.of(), MiniSchema.validate(schema(), doc));
+    }
+
+    @Test
+    void severalFilesWithTheCombinedViewValidate() throws IOException {
+        ReportWorkload w = ReportWorkload.get();
+        Object doc = Reports.json(w.first.toString(), w.second.toString());
+        assertNotNull(MiniJson.obj(doc).get("combined"));
+        assertEquals(List.of(), MiniSchema.validate(schema(), doc));
+    }
+
+    @Test
+    void theValidatorRejectsUndocumentedMissingAndMistypedFields() throws IOException {
+        Map<String, Object> schema = schema();
+        Map<String, Object> doc = MiniJson.obj(Reports.json(ReportWorkload.get().first.toString()));
+        Map<String, Object> pool = MiniJson.obj(MiniJson.list(MiniJson.list(doc, "recordings").getFirst(), "pools").getFirst());
+
+        pool.put("undocumented", 1.0);
+        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("undocumented")));
+        pool.remove("undocumented");
+
+        Object rate = pool.remove("fastPathRatio");
+        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("missing required field fastPathRatio")));
+        pool.put("fastPathRatio", "97 %");
+        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("fastPathRatio: expected number")));
+        pool.put("fastPathRatio", rate);
+        assertEquals(List.of(), MiniSchema.validate(schema, doc));
+    }
+}

@@ -1,0 +1,48 @@
+package io.pagepool.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+
+/** The reader counts every event once, and tells how far it got when reading takes a while. */
+class StreamingTest {
+
+    @Test
+    void everyEventIsReadOnceAndProgressGoesToStderr() throws Exception {
+        ReportWorkload w = ReportWorkload.get();
+        long expected;
+        try (RecordingFile f = new RecordingFile(w.first)) {
+            long n = 0;
+            while (f.hasMoreEvents()) {
+                f.readEvent();
+                n++;
+            }
+            expected = n;
+        }
+        StringWriter err = new StringWriter();
+        RecordingSummary s;
+        try (PrintWriter pw = new PrintWriter(err)) {
+            s = new RecordingScanner(pw, 0).scan(w.first); // report progress at every look at the clock
+        }
+        assertEquals(expected, s.events);
+        List<String> lines = err.toString().lines().toList();
+        assertTrue(lines.size() >= 2, err::toString);
+        assertTrue(lines.getFirst().startsWith("pagepool report: reading " + w.first + ": "), lines.getFirst());
+        assertEquals("pagepool report: read " + w.first + ": " + Units.count(expected) + " events in",
+                lines.getLast().substring(0, lines.getLast().lastIndexOf(' ', lines.getLast().length() - 3)));
+    }
+
+    @Test
+    void aQuickReadSaysNothing() throws Exception {
+        StringWriter err = new StringWriter();
+        try (PrintWriter pw = new PrintWriter(err)) {
+            new RecordingScanner(pw).scan(ReportWorkload.get().second);
+        }
+        assertEquals("", err.toString());
+    }
+}
