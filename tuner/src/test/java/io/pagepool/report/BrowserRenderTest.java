@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Renders the HTML report in a real headless browser (Debian's chromium) and checks the
  * screenshot: not blank, and the charts' line colours drawn. Skipped without chromium unless
- * {@code PAGEPOOL_REQUIRE_BROWSER=1} (CI installs it with {@code .ci/install-browser}). The report
+ * {@code PAGEPOOL_REQUIRE_BROWSER=1} ({@code .ci/run} installs it). The report
  * and the screenshot stay in {@code target/report-browser/} to look at.
  */
 class BrowserRenderTest {
@@ -31,7 +31,7 @@ class BrowserRenderTest {
         boolean required = "1".equals(System.getenv("PAGEPOOL_REQUIRE_BROWSER"));
         if (!Files.isExecutable(CHROMIUM)) {
             if (required) {
-                fail(CHROMIUM + " is missing and PAGEPOOL_REQUIRE_BROWSER=1: run .ci/install-browser");
+                fail(CHROMIUM + " is missing and PAGEPOOL_REQUIRE_BROWSER=1: apt-get install chromium");
             }
             Assumptions.abort(CHROMIUM + " is missing: the browser check is skipped (PAGEPOOL_REQUIRE_BROWSER=1 makes it fail)");
         }

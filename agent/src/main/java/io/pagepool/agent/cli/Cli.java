@@ -1,5 +1,6 @@
 package io.pagepool.agent.cli;
 
+import io.pagepool.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pagepool", mixinStandardHelpOptions = true, version = "pagepool 0.1.0",
         description = "The Linux kernel's page_pool for JVM packet applications: agent and tools.",
-        subcommands = {OptionsCommand.class, AttachCommand.class})
+        subcommands = {ReportCommand.class, AttachCommand.class, OptionsCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
