@@ -24,6 +24,7 @@ import java.util.List;
  * @param tune         run the online tuner
  * @param tuneInterval the tuner's period
  * @param scope        release buffers proven not to escape their method at once
+ * @param scopeCheck   debug: scoped buffers die with their lease (use after release throws)
  * @param release      {@code pkg.Class#method} entries whose ByteBuffer arguments are released after they return
  * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
  * @param log          how much the agent prints
@@ -31,6 +32,7 @@ import java.util.List;
 public record AgentOptions(List<String> include, List<String> exclude, int pageSizeBytes, int cachePages,
                            int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
                            boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
+                           boolean scopeCheck,
                            List<String> release, boolean onErrorExit, LogLevel log) {
 
     /** How much the agent prints on stderr. */

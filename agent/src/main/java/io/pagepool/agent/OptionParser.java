@@ -95,10 +95,11 @@ public final class OptionParser {
             boolean tune = choice(Option.TUNE, "off", "on") == 1;
             Duration tuneInterval = duration(Option.TUNE_INTERVAL);
             boolean scope = choice(Option.SCOPE, "off", "on") == 1;
+            boolean scopeCheck = choice(Option.SCOPE_CHECK, "off", "on") == 1;
             List<String> release = releaseMethods();
             AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
             return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
-                    jfr, tune, tuneInterval, scope, release, onErrorExit, log);
+                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log);
         }
 
         private String value(Option option) {

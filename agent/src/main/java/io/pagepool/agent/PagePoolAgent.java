@@ -129,7 +129,7 @@ public final class PagePoolAgent {
                 .listener(PoolRecorder.listener())
                 .warnings(log::info)
                 .build();
-        BufferSwap swap = new BufferSwap(pool);
+        BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
         Runnable events = () -> {
             PoolRecorder.register(pool);
             AgentEvents.install(swap);
@@ -153,6 +153,6 @@ public final class PagePoolAgent {
         return "pageSize=" + o.pageSizeBytes() + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
                 + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages() + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
-                + " scope=" + (o.scope() ? "on" : "off");
+                + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
     }
 }

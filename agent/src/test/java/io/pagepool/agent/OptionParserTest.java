@@ -33,6 +33,7 @@ class OptionParserTest {
         assertTrue(o.tune());
         assertEquals(Duration.ofSeconds(1), o.tuneInterval());
         assertTrue(o.scope());
+        assertFalse(o.scopeCheck());
         assertFalse(o.onErrorExit());
         assertEquals(AgentOptions.LogLevel.INFO, o.log());
         for (Option option : Option.values()) {
@@ -45,7 +46,7 @@ class OptionParserTest {
     void parsesEveryOption() {
         AgentOptions o = OptionParser.parse("include=com.acme;org.x.y , exclude=com.acme.gen,pageSize=2048,cache=256,"
                 + "refill=32,ring=4096,maxMemory=64m,mapping=HugePage,zero=false,stats=false,jfr=out/rec.jfr,tune=off,"
-                + "tuneInterval=250ms,scope=off,release=com.acme.Tx#send;com.acme.Rx#done,onError=exit,log=debug");
+                + "tuneInterval=250ms,scope=off,scopeCheck=on,release=com.acme.Tx#send;com.acme.Rx#done,onError=exit,log=debug");
         assertEquals(List.of("com.acme", "org.x.y"), o.include());
         assertEquals(List.of("com.acme.gen"), o.exclude());
         assertEquals(2048, o.pageSizeBytes());
@@ -60,6 +61,7 @@ class OptionParserTest {
         assertFalse(o.tune());
         assertEquals(Duration.ofMillis(250), o.tuneInterval());
         assertFalse(o.scope());
+        assertTrue(o.scopeCheck());
         assertEquals(List.of(new AgentOptions.ReleaseMethod("com.acme.Tx", "send"),
                 new AgentOptions.ReleaseMethod("com.acme.Rx", "done")), o.releaseMethods());
         assertTrue(o.onErrorExit());

@@ -34,8 +34,17 @@ public final class BufferSwap {
     private final LongAdder swapped = new LongAdder();
     private final LongAdder waived = new LongAdder();
 
+    /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
+    private final ScopeCheck check;
+
     public BufferSwap(PagePool pool) {
+        this(pool, false);
+    }
+
+    /** @param scopeCheck debug: scoped buffers die with their lease, so a use after release throws */
+    public BufferSwap(PagePool pool, boolean scopeCheck) {
         this.pool = pool;
+        this.check = scopeCheck ? new ScopeCheck() : null;
         this.pageSizeBytes = pool.pageSize();
         for (int i = 0; i < released.length; i++) {
             released[i] = new LongAdder();
@@ -61,6 +70,10 @@ public final class BufferSwap {
 
     /** A buffer whose site was proven not to escape: the rewritten method releases it. */
     public ByteBuffer allocateScoped(int capacity) {
+        if (check != null) {
+            swapped.increment();
+            return check.allocate(capacity);
+        }
         drainUnreachable();
         Page page = take(capacity);
         if (page == null) {
@@ -80,6 +93,10 @@ public final class BufferSwap {
     public boolean release(ByteBuffer buffer, ReleasePath path) {
         if (buffer == null) {
             return false;
+        }
+        if (check != null && check.release(buffer)) {
+            released[path.ordinal()].increment();
+            return true;
         }
         Page page = pool.findPage(buffer);
         if (page == null) {

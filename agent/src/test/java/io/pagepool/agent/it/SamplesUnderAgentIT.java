@@ -44,7 +44,7 @@ class SamplesUnderAgentIT {
         Path jfr = dir.resolve("echo.jfr");
         Jvm server = echoUnderLoad("log=debug,tune=off,jfr=" + jfr, List.of());
         String err = server.err();
-        assertTrue(err.contains("pagepool: rewrote io.pagepool.samples.UdpEchoServer: 1 allocateDirect site"), err);
+        assertTrue(err.contains("pagepool: scoped site io.pagepool.samples.UdpEchoServer.echoOne("), err);
         long echoed = Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoed"));
         assertTrue(Jvm.servedByPool(err) >= echoed, err);
         assertEquals("0", Jvm.field(server.out(), "RESULT server", "directPeakBytes"),
@@ -56,6 +56,28 @@ class SamplesUnderAgentIT {
         assertEquals(0, summary.waitFor(), text);
         assertTrue(text.contains("io.pagepool.PoolStatistics"), text);
         assertTrue(text.contains("jdk.GarbageCollection") || text.contains("jdk.GCHeapSummary"), text);
+    }
+
+    /**
+     * The analysis checked at run time: with {@code scopeCheck=on} each scoped buffer's memory is
+     * freed at its release point, so a buffer used after it would throw in the server (and
+     * UdpLoad would see lost or corrupt echoes). Every packet buffer is scoped and released once.
+     */
+    @Test
+    void scopedReleaseIsSoundUnderLoadWithDyingViews() throws Exception {
+        Jvm server = echoUnderLoad("tune=off,scopeCheck=on", List.of());
+        String err = server.err();
+        assertFalse(err.contains("Exception"), err);
+        long echoed = Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoed"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pages returned: scoped (\\d+),").matcher(err);
+        assertTrue(m.find(), err);
+        assertTrue(Long.parseLong(m.group(1)) >= echoed, "every echoed packet's buffer released scoped: " + err);
+        assertTrue(err.contains("1 scoped"), err);
+        Jvm nic = Jvm.start(dir, "simnic-checked", Jvm.sample("tune=off,scopeCheck=on", List.of(), "SimNic",
+                "--mode", "drop", "--duration", "2"));
+        assertEquals(0, nic.waitFor(TIMEOUT), () -> nic.out() + nic.err());
+        assertEquals("0", Jvm.field(nic.out(), "RESULT simnic", "bad"));
+        assertFalse(nic.err().contains("Exception"), nic.err());
     }
 
     @Test

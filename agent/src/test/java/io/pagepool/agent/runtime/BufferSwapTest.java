@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BufferSwapTest {
@@ -154,6 +155,21 @@ class BufferSwapTest {
         assertTrue(swap.release(b, ReleasePath.SCOPED));
         assertFalse(swap.release(b, ReleasePath.SCOPED));
         assertEquals(0, pool.stats().inflightPages());
+    }
+
+    @Test
+    void scopeCheckMakesEveryUseAfterReleaseThrow() {
+        swap(true, 1 << 20);
+        BufferSwap checked = new BufferSwap(pool, true);
+        ByteBuffer b = checked.allocateScoped(100);
+        ByteBuffer view = b.slice(10, 20);
+        b.put(0, (byte) 7);
+        assertEquals(100, b.capacity());
+        assertTrue(checked.release(b, ReleasePath.SCOPED));
+        assertThrows(IllegalStateException.class, () -> b.get(0), "the buffer died with its lease");
+        assertThrows(IllegalStateException.class, () -> view.get(0), "so did its views");
+        assertFalse(checked.release(b, ReleasePath.SCOPED), "released once");
+        assertEquals(1, checked.released(ReleasePath.SCOPED));
     }
 
     /** The page comes back only once no view of it is reachable, and never while one is. */
