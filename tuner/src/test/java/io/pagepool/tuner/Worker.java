@@ -14,10 +14,11 @@ final class Worker implements AutoCloseable {
     private final PagePool pool;
     private final ExecutorService thread;
     private final long threadId;
+    private volatile Thread platformThread;
 
     Worker(PagePool pool, String name) throws Exception {
         this.pool = pool;
-        this.thread = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name(name).unstarted(r));
+        this.thread = Executors.newSingleThreadExecutor(r -> platformThread = Thread.ofPlatform().name(name).unstarted(r));
         this.threadId = thread.submit(() -> Thread.currentThread().threadId()).get();
     }
 
@@ -84,6 +85,7 @@ final class Worker implements AutoCloseable {
             if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("worker did not stop");
             }
+            platformThread.join(); // ended: isAlive() is false, so its cache can be reclaimed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
