@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TunerEvaluation {
     static final long SAMPLE_NANOS = 10_000_000L;
+    /** {@code -Dpagepool.eval.log=true}: print the tuner's decisions on stderr. */
+    static final boolean LOG = Boolean.getBoolean("pagepool.eval.log");
 
     private TunerEvaluation() {
     }
@@ -61,6 +63,9 @@ public final class TunerEvaluation {
                         + " pages of %d B, slabs of %d pages%n", Phase.values().length, configurations().size(),
                 phase.toMillis(), interval.toMillis(), Configuration.PAGE_SIZE,
                 Configuration.SLAB_BYTES / Configuration.PAGE_SIZE);
+        // warm the JIT up on every path first, so that the first configuration measured is not the cold one
+        runConfiguration(Configuration.kernelDefault(), phase.dividedBy(4), interval);
+        runConfiguration(Configuration.tuner(), phase.dividedBy(4), interval);
         Map<Phase, List<PhaseResult>> byPhase = new EnumMap<>(Phase.class);
         for (Configuration c : configurations()) {
             out.printf("  running %s ...%n", c.name());
@@ -101,8 +106,11 @@ public final class TunerEvaluation {
     static List<PhaseResult> runConfiguration(Configuration c, Duration phase, Duration interval)
             throws InterruptedException {
         List<PhaseResult> results = new ArrayList<>();
+        long started = System.nanoTime();
         try (PagePool pool = c.build();
-             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.defaults().withInterval(interval)) : null) {
+             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.defaults().withInterval(interval)
+                     .withDebugLog(LOG ? line -> System.err.println((System.nanoTime() - started) / 1_000_000 + " ms "
+                             + line) : line -> { })) : null) {
             for (Phase p : Phase.values()) {
                 PoolStats before = pool.stats();
                 int decisionsBefore = tuner == null ? 0 : tuner.decisions();
