@@ -12,8 +12,9 @@ import java.util.Map;
  *   <li><b>Grow on misses.</b> A cache that underflowed within an interval of overflowing is too
  *       small for its working set (it flushed pages it then had to fetch back): it grows by a whole
  *       refill batch, and that capacity is remembered as the one that works. A cache that only
- *       underflows (it allocates more than it gets back) grows by a quarter batch up to two refill
- *       batches; beyond that, capacity cannot save misses, a larger batch can ({@link RefillSizer}).
+ *       underflows (it allocates more than it gets back) grows at once to a refill batch (a smaller
+ *       capacity clips the batch), then by a quarter batch up to two batches; beyond that, capacity
+ *       cannot save misses, a larger batch can ({@link RefillSizer}).
  *   <li><b>Steal, with hysteresis.</b> When the budget has no room, the receiver takes capacity
  *       from the quietest caches, a quarter of a donor at most per step, and only from donors whose
  *       misses are well below its own (under a quarter).
@@ -89,6 +90,8 @@ final class CacheSizer {
                     int wanted = c.capacity() + batch;
                     st.works = Math.max(st.works, Math.min(wanted, maxCapacity));
                     growths.add(new Growth(c, wanted, "overflow followed by underflow"));
+                } else if (c.capacity() < batch) {
+                    growths.add(new Growth(c, batch, "underflows; capacity below the refill batch"));
                 } else if (c.capacity() < 2 * batch) {
                     growths.add(new Growth(c, Math.min(2 * batch, c.capacity() + Math.max(1, batch / 4)),
                             "underflows"));

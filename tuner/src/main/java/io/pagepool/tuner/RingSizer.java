@@ -8,9 +8,11 @@ import io.pagepool.recorder.TunerDecisions;
  *   <li>Pages that found the ring full went back to their slabs while, in the same interval,
  *       refills found it empty and carved from slabs: the ring is too small for the cross-thread
  *       traffic; it doubles (inside the budget, up to the pool's maximum).
- *   <li>The least the ring held over {@code quietSteps} steps is stock nobody needed: half of it
- *       (at most {@code ringPagesReturnedPerStep}) goes back to the slabs, so whole slabs can be
- *       returned to the OS. Gradually, never all at once.
+ *   <li>When no refill took pages from the ring for {@code quietSteps} steps, what it holds is idle
+ *       stock: from then on, each step returns half of it (at most
+ *       {@code ringPagesReturnedPerStep}) to the slabs, so whole slabs can be returned to the OS.
+ *       Gradually, never all at once. Stock that refills draw on is working inventory of the
+ *       cross-thread traffic and stays.
  *   <li>A ring that never got above a quarter full, with no page turned away, halves (down to
  *       {@code minRingCapacity}).
  * </ul>
@@ -19,7 +21,7 @@ import io.pagepool.recorder.TunerDecisions;
 final class RingSizer {
     private final TunerOptions options;
     private int window;
-    private int minSize = Integer.MAX_VALUE;
+    private int stepsWithoutRefill;
     private int maxSize;
     private long ringFull;
 
@@ -42,19 +44,20 @@ final class RingSizer {
                 return;
             }
         }
-        minSize = Math.min(minSize, size);
+        stepsWithoutRefill = s.allocRefill() == 0 ? stepsWithoutRefill + 1 : 0;
+        if (stepsWithoutRefill >= options.quietSteps() && size > 0 && options.ringPagesReturnedPerStep() > 0) {
+            int give = Math.min((size + 1) / 2, options.ringPagesReturnedPerStep());
+            int moved = knobs.pool().returnRingPages(give);
+            if (moved > 0) {
+                knobs.done("ringPages", TunerDecisions.POOL_WIDE, size, size - moved,
+                        "idle ring stock returned to slabs", "stepsWithoutRefill=" + stepsWithoutRefill + ", "
+                                + signals(s));
+            }
+        }
         maxSize = Math.max(maxSize, size);
         ringFull += s.ringFull();
         if (++window < options.quietSteps()) {
             return;
-        }
-        if (minSize > 0 && options.ringPagesReturnedPerStep() > 0) {
-            int give = Math.min((minSize + 1) / 2, options.ringPagesReturnedPerStep());
-            int moved = knobs.pool().returnRingPages(give);
-            if (moved > 0) {
-                knobs.done("ringPages", TunerDecisions.POOL_WIDE, size, size - moved,
-                        "idle ring stock returned to slabs", "minRingSize=" + minSize + ", " + signals(s));
-            }
         }
         if (ringFull == 0 && maxSize < cap / 4 && cap > options.minRingCapacity()) {
             int wanted = Math.max(options.minRingCapacity(), cap / 2);
@@ -68,7 +71,6 @@ final class RingSizer {
 
     private void resetWindow() {
         window = 0;
-        minSize = Integer.MAX_VALUE;
         maxSize = 0;
         ringFull = 0;
     }

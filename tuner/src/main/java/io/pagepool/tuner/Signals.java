@@ -16,11 +16,12 @@ import java.util.Map;
  * @param now the pool's statistics now
  * @param ringFull pages that found the ring full in the interval
  * @param allocEmpty refills that found the ring empty in the interval
+ * @param allocRefill refills served from the ring in the interval
  * @param slabsMapped slabs mapped in the interval
  * @param slabsUnmapped slabs returned to the OS in the interval
  * @param caches every live cache's interval
  */
-record Signals(long step, PoolStats now, long ringFull, long allocEmpty, long slabsMapped, long slabsUnmapped,
+record Signals(long step, PoolStats now, long ringFull, long allocEmpty, long allocRefill, long slabsMapped, long slabsUnmapped,
                List<CacheDelta> caches) {
 
     long underflows() {
@@ -55,6 +56,7 @@ record Signals(long step, PoolStats now, long ringFull, long allocEmpty, long sl
             Signals s = new Signals(++step, now,
                     p == null ? now.recycleRingFull() : now.recycleRingFull() - p.recycleRingFull(),
                     p == null ? now.allocEmpty() : now.allocEmpty() - p.allocEmpty(),
+                    p == null ? now.allocRefill() : now.allocRefill() - p.allocRefill(),
                     p == null ? now.slabsMapped() : now.slabsMapped() - p.slabsMapped(),
                     p == null ? now.slabsUnmapped() : now.slabsUnmapped() - p.slabsUnmapped(),
                     List.copyOf(deltas));
