@@ -11,8 +11,10 @@ import io.pagepool.recorder.TunerDecisions;
  *   <li>When no refill took pages from the ring for {@code quietSteps} steps, what it holds is idle
  *       stock: from then on, each step returns half of it (at most
  *       {@code ringPagesReturnedPerStep}) to the slabs, so whole slabs can be returned to the OS.
- *       Gradually, never all at once. Stock that refills draw on is working inventory of the
- *       cross-thread traffic and stays.
+ *       Gradually, never all at once.
+ *   <li>While refills draw on the ring, it needs about two refill batches of stock; when its level
+ *       never fell below more than that over {@code quietSteps} steps, half of the excess goes back
+ *       to the slabs (at most {@code ringPagesReturnedPerStep}).
  *   <li>A ring that never got above a quarter full, with no page turned away, halves (down to
  *       {@code minRingCapacity}).
  * </ul>
@@ -23,6 +25,7 @@ final class RingSizer {
     private int window;
     private int stepsWithoutRefill;
     private int maxSize;
+    private int minSize = Integer.MAX_VALUE;
     private long ringFull;
 
     RingSizer(TunerOptions options) {
@@ -55,9 +58,20 @@ final class RingSizer {
             }
         }
         maxSize = Math.max(maxSize, size);
+        minSize = Math.min(minSize, size);
         ringFull += s.ringFull();
         if (++window < options.quietSteps()) {
             return;
+        }
+        int working = 2 * knobs.pool().refillBatch();
+        if (stepsWithoutRefill < options.quietSteps() && minSize > working && options.ringPagesReturnedPerStep() > 0) {
+            int give = Math.min((minSize - working + 1) / 2, options.ringPagesReturnedPerStep());
+            int moved = knobs.pool().returnRingPages(give);
+            if (moved > 0) {
+                knobs.done("ringPages", TunerDecisions.POOL_WIDE, size, size - moved,
+                        "ring stock never below " + minSize + " pages for " + window + " intervals",
+                        "minRingSize=" + minSize + ", workingStock=" + working + ", " + signals(s));
+            }
         }
         if (ringFull == 0 && maxSize < cap / 4 && cap > options.minRingCapacity()) {
             int wanted = Math.max(options.minRingCapacity(), cap / 2);
@@ -72,6 +86,7 @@ final class RingSizer {
     private void resetWindow() {
         window = 0;
         maxSize = 0;
+        minSize = Integer.MAX_VALUE;
         ringFull = 0;
     }
 
