@@ -101,8 +101,8 @@ public final class Tuner implements AutoCloseable {
             Signals s = sampler.next();
             budget.reset(s.now().cacheCapacityTotal(), s.now().ringCapacity());
             slabs.step(s, knobs);
+            refill.step(s, knobs); // first: a cache that a grown batch would clip grows in this same step
             caches.step(s, budget, knobs);
-            refill.step(s, knobs);
             newCaches.step(s, knobs);
             ring.step(s, budget, knobs);
         } catch (RuntimeException e) {
