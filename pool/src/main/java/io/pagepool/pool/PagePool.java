@@ -598,6 +598,33 @@ public final class PagePool implements AutoCloseable {
         return caches.setCapacity(cacheId, pages);
     }
 
+    /**
+     * Sets the capacity of caches created from now on, leaving live caches as they are
+     * (the tuner sizes those one by one): 1..maxCacheCapacity.
+     */
+    public void setNewCacheCapacity(int pages) {
+        PagePoolBuilder.requireRange("cacheCapacity", pages, 1, maxCacheCapacity);
+        cacheCapacity = pages;
+    }
+
+    /**
+     * Moves up to {@code maxPages} free pages from the recycle ring back to their slabs, so that
+     * slabs holding only idle ring stock become free and can be returned to the OS (beyond
+     * {@link #slabReserve()}). Any thread; takes the slab lock once per 64 pages, never a cache.
+     * Returns how many pages moved.
+     */
+    public int returnRingPages(int maxPages) {
+        PagePoolBuilder.requireRange("maxPages", maxPages, 0, Integer.MAX_VALUE);
+        Page[] batch = new Page[Math.min(64, Math.max(1, maxPages))];
+        int moved = 0;
+        int n;
+        while (moved < maxPages && (n = ring.consume(batch, 0, Math.min(batch.length, maxPages - moved))) > 0) {
+            slabs.giveBack(batch, 0, n);
+            moved += n;
+        }
+        return moved;
+    }
+
     /** Pages an empty cache takes in one refill: 1..maxCacheCapacity. */
     public void setRefillBatch(int pages) {
         PagePoolBuilder.requireRange("refillBatch", pages, 1, maxCacheCapacity);

@@ -1,0 +1,149 @@
+package io.pagepool.tuner;
+
+import io.pagepool.pool.PagePool;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The online tuner: a daemon thread ({@code pagepool-tuner}) that reads the pool's counters every
+ * {@link TunerOptions#interval()} and moves its knobs — each cache's capacity, the capacity of new
+ * caches, the refill batch, the ring's capacity and stock, the slab reserve — inside the memory
+ * budget. Every change is an {@code io.pagepool.TunerDecision} JFR event and a debug log line.
+ *
+ * <pre>{@code
+ * try (Tuner tuner = Tuner.start(pool, TunerOptions.defaults().withDebugLog(log::debug))) {
+ *     ... the application runs ...
+ * }
+ * }</pre>
+ *
+ * <p>The policies, one concept each: {@link CacheSizer} (per-cache capacity: grow on misses, steal
+ * with hysteresis, shrink slowly, drain the idle), {@link NewCacheSizer}, {@link RefillSizer},
+ * {@link RingSizer}, {@link SlabReclaimer}; {@link MemoryBudget} keeps their promises inside the
+ * budget.
+ *
+ * <p>Threading: the tuner only calls the pool's run-time setters from its own thread; it takes no
+ * lock an allocating thread takes on its fast path and never makes one wait (a lowered capacity is
+ * applied by the cache's owner at its next push or refill). {@link #step()} is serialized with the
+ * controller thread, so tests may call it directly.
+ */
+public final class Tuner implements AutoCloseable {
+    private final PagePool pool;
+    private final TunerOptions options;
+    private final Signals.Sampler sampler;
+    private final Knobs knobs;
+    private final MemoryBudget budget;
+    private final CacheSizer caches;
+    private final NewCacheSizer newCaches;
+    private final RefillSizer refill;
+    private final RingSizer ring;
+    private final SlabReclaimer slabs;
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile int decisions;
+    private boolean failed;
+
+    Tuner(PagePool pool, TunerOptions options) {
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.options = Objects.requireNonNull(options, "options");
+        this.sampler = new Signals.Sampler(pool);
+        this.knobs = new Knobs(pool, options.debugLog());
+        this.budget = new MemoryBudget(pool.maxMemoryBytes(), pool.pageSize(), options.budgetFraction());
+        this.caches = new CacheSizer(options, pool.maxCacheCapacity());
+        this.newCaches = new NewCacheSizer(options, pool.maxCacheCapacity());
+        this.refill = new RefillSizer(options, pool.refillBatch(), pool.maxCacheCapacity());
+        this.ring = new RingSizer(options);
+        this.slabs = new SlabReclaimer(options);
+        this.thread = Thread.ofPlatform().daemon().name("pagepool-tuner").unstarted(this::run);
+    }
+
+    /** A tuner that is not running: drive it with {@link #step()} (tests). */
+    static Tuner manual(PagePool pool, TunerOptions options) {
+        return new Tuner(pool, options);
+    }
+
+    /** Starts the controller thread; it steps every {@code options.interval()} until {@link #close()}. */
+    public static Tuner start(PagePool pool, TunerOptions options) {
+        Tuner tuner = new Tuner(pool, options);
+        tuner.running = true;
+        tuner.thread.start();
+        return tuner;
+    }
+
+    private void run() {
+        long intervalNanos = options.interval().toNanos();
+        long next = System.nanoTime() + intervalNanos;
+        while (running) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            next += intervalNanos;
+            if (next - System.nanoTime() < 0) {
+                next = System.nanoTime() + intervalNanos; // fell behind (a long pause): do not catch up
+            }
+            if (pool.isClosed()) {
+                return;
+            }
+            step();
+        }
+    }
+
+    /**
+     * One control step: read the counters, run every policy once. Returns quietly (after one log
+     * line for the first failure) if a policy throws, so the application never sees the tuner fail.
+     */
+    public synchronized void step() {
+        if (pool.isClosed()) {
+            return;
+        }
+        try {
+            Signals s = sampler.next();
+            budget.reset(s.now().cacheCapacityTotal(), s.now().ringCapacity());
+            slabs.step(s, knobs);
+            refill.step(s, knobs); // first: a cache that a grown batch would clip grows in this same step
+            caches.step(s, budget, knobs);
+            newCaches.step(s, knobs);
+            ring.step(s, budget, knobs);
+        } catch (RuntimeException e) {
+            if (!failed) {
+                failed = true;
+                try {
+                    options.debugLog().accept("tuner: pool '" + pool.name() + "': step failed: " + e);
+                } catch (RuntimeException ignored) {
+                    // the log sink failed too: nothing more to do
+                }
+            }
+        } finally {
+            decisions = knobs.decisions();
+        }
+    }
+
+    /** Decisions (knob changes) made so far. */
+    public int decisions() {
+        return decisions;
+    }
+
+    /** The capacity pages the tuner may promise to caches and the ring, from the memory budget. */
+    public long budgetPages() {
+        return budget.budgetPages();
+    }
+
+    public TunerOptions options() {
+        return options;
+    }
+
+    /** Stops the controller thread and waits for it. Idempotent; the knobs stay where they are. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.pagepool.tuner;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pagepool.pool.PagePool;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The controller thread: named, daemon, stopped and joined by close; options validated. */
+class TunerLifecycleTest {
+
+    @Test
+    void shouldRunADaemonThreadNamedPagepoolTunerUntilClosed() throws Exception {
+        Pools.Log log = new Pools.Log();
+        try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).build();
+             Worker w = new Worker(pool, "app")) {
+            Tuner tuner = Tuner.start(pool, Pools.quick(log).withInterval(Duration.ofMillis(5)));
+            Thread thread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("pagepool-tuner")).findFirst().orElseThrow();
+            assertTrue(thread.isDaemon());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (tuner.decisions() == 0 && System.nanoTime() < deadline) {
+                w.rounds(10, 100);
+            }
+            assertTrue(tuner.decisions() > 0, "it stepped on its own");
+            tuner.close();
+            assertFalse(thread.isAlive(), "close joins the thread");
+            int after = tuner.decisions();
+            w.rounds(50, 100);
+            Thread.sleep(20);
+            assertTrue(tuner.decisions() == after, "no step after close");
+            tuner.close(); // idempotent
+        }
+    }
+
+    @Test
+    void shouldRejectBadOptionsNamingTheParameter() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TunerOptions.defaults().withInterval(Duration.ZERO));
+        assertTrue(e.getMessage().contains("interval"));
+        e = assertThrows(IllegalArgumentException.class, () -> TunerOptions.defaults().withBudgetFraction(1.5));
+        assertTrue(e.getMessage().contains("budgetFraction"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> TunerOptions.defaults().withCacheCapacityRange(64, 32));
+        assertTrue(e.getMessage().contains("maxCacheCapacity"));
+    }
+
+    @Test
+    void shouldStopSteppingOnAClosedPool() {
+        Pools.Log log = new Pools.Log();
+        PagePool pool = Pools.small().build();
+        Tuner tuner = Tuner.manual(pool, Pools.quick(log));
+        pool.close();
+        tuner.step();
+        assertTrue(tuner.decisions() == 0);
+    }
+}

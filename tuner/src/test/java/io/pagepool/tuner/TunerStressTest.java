@@ -1,0 +1,120 @@
+package io.pagepool.tuner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pagepool.pool.Page;
+import io.pagepool.pool.PagePool;
+import io.pagepool.pool.PoolStats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tuner stepping every millisecond (hair-trigger periods, so caches are drained, stolen from
+ * and grown all the time) while four threads allocate and release, half of the releases on
+ * another thread: no allocation fails, every page has one holder at a time, and the pool's
+ * accounting balances at the end.
+ */
+class TunerStressTest {
+    static final long RUN_NANOS = Duration.ofMillis(1500).toNanos();
+
+    @Test
+    void shouldNeverFailOrDoubleHandAnAllocationWhileTheTunerMovesEveryKnob() throws Exception {
+        Pools.Log log = new Pools.Log();
+        TunerOptions options = new TunerOptions(Duration.ofMillis(1), log::add, 0.5, 1, 512, 256, 1, 1, 3, 2, 64);
+        Map<Page, String> holders = new ConcurrentHashMap<>();
+        AtomicReference<String> violation = new AtomicReference<>();
+        AtomicLong allocations = new AtomicLong();
+        List<Queue<Page>> inboxes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inboxes.add(new ConcurrentLinkedQueue<>());
+        }
+        try (PagePool pool = Pools.small().maxMemoryBytes(64L << 20).build();
+             Tuner tuner = Tuner.start(pool, options)) {
+            CountDownLatch done = new CountDownLatch(4);
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int me = t;
+                threads.add(Thread.ofPlatform().name("stress-" + t).start(() -> {
+                    try {
+                        run(pool, me, inboxes, holders, violation, allocations);
+                    } catch (Throwable e) {
+                        violation.compareAndSet(null, Thread.currentThread().getName() + ": " + e);
+                    } finally {
+                        done.countDown();
+                    }
+                }));
+            }
+            assertTrue(done.await(60, TimeUnit.SECONDS), "workers finished");
+            for (Thread t : threads) {
+                t.join();
+            }
+            for (Queue<Page> inbox : inboxes) { // what was handed over after its receiver stopped
+                for (Page p; (p = inbox.poll()) != null; ) {
+                    release(p, holders, violation);
+                }
+            }
+            assertNull(violation.get());
+            assertTrue(tuner.decisions() > 0, "the tuner moved knobs meanwhile");
+            PoolStats s = pool.stats();
+            assertEquals(0, s.allocWaive(), "no allocation failed");
+            assertEquals(0, s.inflightPages());
+            assertEquals(allocations.get(), s.allocPages());
+            assertTrue(holders.isEmpty());
+        }
+    }
+
+    private static void run(PagePool pool, int me, List<Queue<Page>> inboxes, Map<Page, String> holders,
+                            AtomicReference<String> violation, AtomicLong allocations) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String name = Thread.currentThread().getName();
+        Page[] held = new Page[400];
+        long end = System.nanoTime() + RUN_NANOS;
+        while (System.nanoTime() < end && violation.get() == null) {
+            int n = 1 + random.nextInt(random.nextInt(10) == 0 ? 400 : 40);
+            for (int i = 0; i < n; i++) {
+                Page p = pool.tryAlloc();
+                if (p == null) {
+                    violation.compareAndSet(null, name + ": allocation failed");
+                    return;
+                }
+                allocations.incrementAndGet();
+                String previous = holders.putIfAbsent(p, name);
+                if (previous != null) {
+                    violation.compareAndSet(null, p + " handed to " + name + " while held by " + previous);
+                }
+                held[i] = p;
+            }
+            for (int i = 0; i < n; i++) {
+                if (random.nextBoolean()) {
+                    inboxes.get((me + 1 + random.nextInt(3)) % 4).add(held[i]); // released by another thread
+                } else {
+                    release(held[i], holders, violation);
+                }
+                held[i] = null;
+            }
+            for (Page p; (p = inboxes.get(me).poll()) != null; ) {
+                release(p, holders, violation);
+            }
+        }
+    }
+
+    private static void release(Page p, Map<Page, String> holders, AtomicReference<String> violation) {
+        if (holders.remove(p) == null) {
+            violation.compareAndSet(null, p + " released but held by no one");
+        }
+        p.release();
+    }
+}
