@@ -8,6 +8,8 @@ import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
+import io.pagepool.tuner.Tuner;
+import io.pagepool.tuner.TunerOptions;
 
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
@@ -143,7 +145,10 @@ public final class PagePoolAgent {
         DirectBuffers.install(swap);
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
-        AutoCloseable tuner = null;
+        AutoCloseable tuner = options.tune()
+                ? Tuner.start(pool, TunerOptions.defaults().withInterval(options.tuneInterval())
+                        .withDebugLog(log::debug))
+                : null;
         Started s = new Started(options, pool, swap, rewriter, tuner);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));
         return s;
