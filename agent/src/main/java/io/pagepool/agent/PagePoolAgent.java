@@ -50,7 +50,11 @@ public final class PagePoolAgent {
                     + ", unreachable " + swap.released(ReleasePath.REACHABILITY) + "; ignored releases "
                     + (swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE))
                     + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
-                            100 * stats.fastPathRatio(), stats.bytesMapped() >> 20);
+                            100 * stats.fastPathRatio(), stats.bytesMapped() >> 20)
+                    + (rewriter.failures.get() > 0 ? "; " + rewriter.failures.get() + " class(es) could not be"
+                            + " rewritten (see above)" : "")
+                    + (rewriter.loadersSkipped.get() > 0 ? "; " + rewriter.loadersSkipped.get() + " class(es) left"
+                            + " alone: their loader cannot see the agent" : "");
         }
     }
 

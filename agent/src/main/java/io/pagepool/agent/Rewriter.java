@@ -11,7 +11,6 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 
@@ -47,9 +46,8 @@ final class Rewriter {
     final AtomicLong sitesSwapped = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong loadersSkipped = new AtomicLong();
-    /** Sites rewritten for scoped release, and sites left to reachability by the analysis. */
+    /** Sites rewritten for scoped release (the others are released when unreachable). */
     final AtomicLong scopedSites = new AtomicLong();
-    final AtomicLong reachabilitySites = new AtomicLong();
     /** Classes the pre-filter looked at, and the time spent in the transformer (filter and rewriting). */
     final AtomicLong classesScanned = new AtomicLong();
     final AtomicLong transformNanos = new AtomicLong();
@@ -75,7 +73,9 @@ final class Rewriter {
 
     private void verdict(SiteVerdict v) {
         sitesSwapped.incrementAndGet();
-        (v.scoped() ? scopedSites : reachabilitySites).incrementAndGet();
+        if (v.scoped()) {
+            scopedSites.incrementAndGet();
+        }
         String className = v.className().replace('/', '.');
         String method = v.methodName() + v.methodDescriptor();
         log.debug((v.scoped() ? "scoped site " : "site released when unreachable ") + className + "." + method
@@ -104,7 +104,8 @@ final class Rewriter {
                 .with(new Failures())
                 .with((AgentBuilder.TransformerDecorator) PreFilter::new)
                 .assureReadEdgeTo(inst, DirectBuffers.class)
-                // replaces ByteBuddy's default ignore rule: so it must name ByteBuddy and pagepool too
+                // replaces ByteBuddy's default ignore rule; Accepts (ClassFilter) keeps out the JDK,
+                // ByteBuddy and pagepool by name
                 .ignore(ElementMatchers.any(), ElementMatchers.isBootstrapClassLoader()
                         .or(ElementMatchers.isExtensionClassLoader()))
                 .or(ElementMatchers.<TypeDescription>nameStartsWith("io.pagepool.shaded.")
