@@ -89,6 +89,21 @@ class InProcessAgentTest {
     }
 
     @Test
+    void droppedBuffersComeBackOnceUnreachable() throws InterruptedException {
+        long before = swap.released(ReleasePath.REACHABILITY);
+        for (int i = 0; i < 100; i++) {
+            PacketCode.allocate(512).put(0, (byte) i); // dropped at once
+        }
+        for (int i = 0; i < 100 && swap.released(ReleasePath.REACHABILITY) < before + 100; i++) {
+            System.gc();
+            Thread.sleep(10);
+            swap.drainUnreachable(); // what the next swapped allocation would do
+        }
+        assertTrue(swap.released(ReleasePath.REACHABILITY) >= before + 100,
+                "released by reachability: " + (swap.released(ReleasePath.REACHABILITY) - before));
+    }
+
+    @Test
     void theJvmWideAgentIgnoresASecondStart() {
         PagePoolAgent.Started first = PagePoolAgent.started();
         PagePoolAgent.start("cache=7", ByteBuddyAgent.install(), false);
