@@ -13,7 +13,7 @@ public enum Option {
     CACHE("cache", "128", "1 to 65536 pages", "per-thread cache capacity (the tuner moves it)"),
     REFILL("refill", "64", "1 to 65536 pages", "pages moved per cache refill"),
     RING("ring", "1024", "1 to 1048576 pages", "recycle ring capacity for cross-thread releases"),
-    MAX_MEMORY("maxMemory", "1g", "a size with k, m or g suffix", "memory budget of the pool; when spent,"
+    MAX_MEMORY("maxMemory", "256m", "a size with k, m or g suffix", "memory budget of the pool; when spent,"
             + " requests go to the JDK (a 'budget' waive), never a GC or a wait"),
     MAPPING("mapping", "prefault", "plain|prefault|pinned|hugepage", "how slabs are mapped (pinned and"
             + " hugepage need --enable-native-access=ALL-UNNAMED)"),

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * option and what it allows; {@link #parse} throws {@link BadOptionsException} carrying all of them.
  */
 public final class OptionParser {
+    /** What {@link Option#MAX_MEMORY}'s default means; used when a bad value is reported. */
+    static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})([kmgKMG]?)[bB]?");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
@@ -163,7 +165,7 @@ public final class OptionParser {
             Matcher m = SIZE.matcher(value(option));
             if (!m.matches()) {
                 bad(option, "not a size");
-                return 1L << 30;
+                return DEFAULT_MAX_MEMORY_BYTES;
             }
             int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
                 case "k" -> 10;
@@ -174,7 +176,7 @@ public final class OptionParser {
             long n = Long.parseLong(m.group(1));
             if (n > (Long.MAX_VALUE >> shift)) {
                 bad(option, "too large");
-                return 1L << 30;
+                return DEFAULT_MAX_MEMORY_BYTES;
             }
             long bytes = n << shift;
             try {
@@ -183,7 +185,7 @@ public final class OptionParser {
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();
                 outOfRange(option, bytes + " bytes" + message.substring(message.indexOf(" is ")));
-                return 1L << 30;
+                return DEFAULT_MAX_MEMORY_BYTES;
             }
         }
 

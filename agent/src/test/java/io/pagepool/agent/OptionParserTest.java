@@ -25,7 +25,7 @@ class OptionParserTest {
         assertEquals(128, o.cachePages());
         assertEquals(64, o.refillPages());
         assertEquals(1024, o.ringPages());
-        assertEquals(1L << 30, o.maxMemoryBytes());
+        assertEquals(256L << 20, o.maxMemoryBytes());
         assertEquals(Mapping.PREFAULT, o.mapping());
         assertTrue(o.zero());
         assertTrue(o.stats());

@@ -35,6 +35,8 @@ final class SlabAllocator {
     private volatile long mappingFallbacks;
     private volatile int slabReserve;
     private int fullyFreeSlabs;
+    /** Free pages in all mapped slabs: at 0 with the budget spent, a carve returns at once. */
+    private long freePages;
     private int nextSlabId;
     private boolean warnedFallback;
     private boolean closing;
@@ -69,7 +71,7 @@ final class SlabAllocator {
                 return 0;
             }
             int got = 0;
-            for (int i = 0; i < slabs.size() && got < n; i++) {
+            for (int i = 0; i < slabs.size() && got < n && freePages > 0; i++) {
                 got += takeFrom(slabs.get(i), out, offset + got, n - got);
             }
             while (got < n && bytesMapped + slabBytes <= maxMemoryBytes) {
@@ -99,7 +101,9 @@ final class SlabAllocator {
         if (slab.isAllFree()) {
             fullyFreeSlabs--;
         }
-        return slab.take(out, offset, n);
+        int taken = slab.take(out, offset, n);
+        freePages -= taken;
+        return taken;
     }
 
     private Slab mapSlab() {
@@ -108,6 +112,7 @@ final class SlabAllocator {
         Slab slab = new Slab(pool, nextSlabId++, region, pageSize);
         slabs.add(slab);
         fullyFreeSlabs++;
+        freePages += slab.pageCount();
         table = new SlabTable(slabs, windowShift);
         bytesMapped += slab.sizeBytes();
         slabsMappedTotal++;
@@ -132,6 +137,7 @@ final class SlabAllocator {
             for (int i = offset; i < offset + n; i++) {
                 Slab slab = pages[i].slab();
                 slab.giveBack(pages[i]);
+                freePages++;
                 pages[i] = null;
                 if (slab.isAllFree()) {
                     fullyFreeSlabs++;
@@ -152,6 +158,7 @@ final class SlabAllocator {
             }
             Slab slab = page.slab();
             slab.giveBack(page);
+            freePages++;
             if (slab.isAllFree()) {
                 fullyFreeSlabs++;
             }
@@ -197,6 +204,7 @@ final class SlabAllocator {
             if (slab.isAllFree() && slab.unmap()) {
                 slabs.remove(i);
                 fullyFreeSlabs--;
+                freePages -= slab.pageCount();
                 bytesMapped -= slab.sizeBytes();
                 slabsUnmappedTotal++;
                 returned++;
