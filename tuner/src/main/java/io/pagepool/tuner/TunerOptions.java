@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * @param minCacheCapacity the least capacity the tuner leaves an active cache; default 16
  * @param maxCacheCapacity the most capacity the tuner gives a cache (also capped by the pool's
  *        {@code maxCacheCapacity}); default 4096
- * @param maxRefillBatch the largest refill batch the tuner sets; default 256
+ * @param maxRefillBatch the largest refill batch the tuner sets; default 512
  * @param minRingCapacity the least ring capacity the tuner sets; default 64
  * @param quietSteps steps without misses before a cache (or the ring, or the slab reserve)
  *        gives back a little; default 8
@@ -46,9 +46,9 @@ public record TunerOptions(Duration interval, Consumer<String> debugLog, double 
         requireRange("ringPagesReturnedPerStep", ringPagesReturnedPerStep, 0, 1 << 20);
     }
 
-    /** Interval 1 s, no log, half the budget for caches and ring, caches 16..4096, refill up to 256. */
+    /** Interval 1 s, no log, half the budget for caches and ring, caches 16..4096, refill up to 512. */
     public static TunerOptions defaults() {
-        return new TunerOptions(Duration.ofSeconds(1), line -> { }, 0.5, 16, 4096, 256, 64, 8, 30, 4, 256);
+        return new TunerOptions(Duration.ofSeconds(1), line -> { }, 0.5, 16, 4096, 512, 64, 8, 30, 4, 256);
     }
 
     public TunerOptions withInterval(Duration interval) {
