@@ -13,7 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,10 +85,10 @@ public final class OptionParser {
             List<String> include = packages(Option.INCLUDE);
             List<String> exclude = packages(Option.EXCLUDE);
             PagePoolBuilder pool = PagePool.builder();
-            int pageSize = (int) number(Option.PAGE_SIZE, Integer.MAX_VALUE, v -> pool.pageSize((int) v));
-            int cache = (int) number(Option.CACHE, Integer.MAX_VALUE, v -> pool.cacheCapacity((int) v));
-            int refill = (int) number(Option.REFILL, Integer.MAX_VALUE, v -> pool.refillBatch((int) v));
-            int ring = (int) number(Option.RING, Integer.MAX_VALUE, v -> pool.ringCapacity((int) v));
+            int pageSize = whole(Option.PAGE_SIZE, v -> pool.pageSize(v));
+            int cache = whole(Option.CACHE, v -> pool.cacheCapacity(v));
+            int refill = whole(Option.REFILL, v -> pool.refillBatch(v));
+            int ring = whole(Option.RING, v -> pool.ringCapacity(v));
             long maxMemory = size(Option.MAX_MEMORY, pool);
             Mapping mapping = Mapping.values()[choice(Option.MAPPING, "plain", "prefault", "pinned", "hugepage")];
             boolean zero = bool(Option.ZERO);
@@ -133,31 +133,23 @@ public final class OptionParser {
             return choice(option, "false", "true") == 1;
         }
 
-        /** A whole number; {@code check} (a pool builder setter) validates the range. */
-        private long number(Option option, long max, LongConsumer check) {
+        /** A whole number (an int); {@code check} (a pool builder setter) validates the range. */
+        private int whole(Option option, IntConsumer check) {
             String v = value(option);
-            long n;
+            int n;
             try {
-                n = Long.parseLong(v);
+                n = Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                bad(option, "not a whole number");
-                return Long.parseLong(option.defaultValue());
+                bad(option, v.matches("-?\\d+") ? "too large" : "not a whole number");
+                return Integer.parseInt(option.defaultValue());
             }
-            if (n > max) {
-                bad(option, "too large");
-                return Long.parseLong(option.defaultValue());
-            }
-            return checked(option, n, check);
-        }
-
-        private long checked(Option option, long n, LongConsumer check) {
             try {
                 check.accept(n);
                 return n;
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage(); // "cacheCapacity = 0 is out of range: allowed 1 to 65536"
                 outOfRange(option, message.substring(message.indexOf(" is ") + 4));
-                return Long.parseLong(option.defaultValue());
+                return Integer.parseInt(option.defaultValue());
             }
         }
 

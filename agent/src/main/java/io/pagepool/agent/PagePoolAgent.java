@@ -11,8 +11,6 @@ import io.pagepool.recorder.Recorder;
 import io.pagepool.tuner.Tuner;
 import io.pagepool.tuner.TunerOptions;
 
-import net.bytebuddy.dynamic.loading.ClassInjector;
-
 import java.lang.instrument.Instrumentation;
 import java.util.Locale;
 
@@ -29,6 +27,12 @@ public final class PagePoolAgent {
      * by {@code attach} to tell the user what happened in the target.
      */
     public static final String STATUS_PROPERTY = "pagepool.agent.status";
+
+    /**
+     * ByteBuddy's "safe mode" property; shading relocates this string with ByteBuddy's own
+     * ({@code io.pagepool.shaded.bytebuddy.safe} in the agent jar).
+     */
+    private static final String BYTEBUDDY_SAFE_PROPERTY = "net.bytebuddy.safe";
 
     private static volatile Started started;
 
@@ -115,9 +119,10 @@ public final class PagePoolAgent {
 
     private static Started launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
             throws Exception {
-        // ByteBuddy would probe sun.misc.Unsafe, which JDK 25 warns about; the agent never needs it
-        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
-            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        // ByteBuddy would probe a JDK-internal class injector, which JDK 25 warns about; the agent
+        // injects no class, so turn the probe off
+        if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
+            System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
         PagePool pool = PagePool.builder()
                 .name("pagepool-agent")

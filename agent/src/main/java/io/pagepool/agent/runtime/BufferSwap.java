@@ -31,8 +31,8 @@ public final class BufferSwap {
     private final int pageSizeBytes;
     private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
-    private final LongAdder swapped = new LongAdder();
-    private final LongAdder waived = new LongAdder();
+    /** {@code allocateDirect(0)} calls: the JDK serves them, and they are no waive of the pool's. */
+    private final LongAdder empty = new LongAdder();
 
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
     private final ScopeCheck check;
@@ -71,7 +71,6 @@ public final class BufferSwap {
     /** A buffer whose site was proven not to escape: the rewritten method releases it. */
     public ByteBuffer allocateScoped(int capacity) {
         if (check != null) {
-            swapped.increment();
             return check.allocate(capacity);
         }
         drainUnreachable();
@@ -104,8 +103,7 @@ public final class BufferSwap {
             return false;
         }
         Object lease = page.attachment();
-        boolean current = lease == buffer || lease instanceof Lease tracked && tracked.refersTo(buffer);
-        if (!current || !page.compareAndSetAttachment(lease, null)) {
+        if (!isLeaseOf(lease, buffer) || !page.compareAndSetAttachment(lease, null)) {
             released[ReleasePath.IGNORED_STALE.ordinal()].increment();
             return false;
         }
@@ -121,8 +119,12 @@ public final class BufferSwap {
     /** Whether {@code buffer} is the live buffer of a swapped lease. */
     public boolean isPooled(ByteBuffer buffer) {
         Page page = buffer == null ? null : pool.findPage(buffer);
-        Object lease = page == null ? null : page.attachment();
-        return lease != null && (lease == buffer || lease instanceof Lease tracked && tracked.refersTo(buffer));
+        return page != null && isLeaseOf(page.attachment(), buffer);
+    }
+
+    /** Whether a page's attachment is the lease of {@code buffer}: scoped (the buffer) or tracked. */
+    private static boolean isLeaseOf(Object lease, ByteBuffer buffer) {
+        return lease == buffer || lease instanceof Lease tracked && tracked.refersTo(buffer);
     }
 
     /** Releases the pages of up to {@link #DRAIN_BATCH} unreachable buffers; returns how many. */
@@ -143,14 +145,17 @@ public final class BufferSwap {
         return drained;
     }
 
-    /** Pages handed out by swapped calls so far. */
+    /**
+     * Pages handed out by swapped calls so far: the agent's pool serves nothing else, so this is
+     * its {@code holdPages} counter (0 with {@code stats=false}).
+     */
     public long swapped() {
-        return swapped.sum();
+        return pool.stats().holdPages();
     }
 
-    /** Swapped calls served by the JDK instead (too large, empty, budget spent, pool closed). */
+    /** Swapped calls served by the JDK instead: the pool's waives (too large, budget spent, closed) and empty requests. */
     public long waived() {
-        return waived.sum();
+        return pool.stats().allocWaive() + empty.sum();
     }
 
     /** Releases so far by {@code path}. */
@@ -158,17 +163,16 @@ public final class BufferSwap {
         return released[path.ordinal()].sum();
     }
 
+    /** A page for {@code capacity} bytes, or null (a waive the pool counts) when the JDK must serve it. */
     private Page take(int capacity) {
         if (capacity > 0 && capacity <= pageSizeBytes) {
-            Page page = pool.tryAlloc(capacity); // counts a budget or closed waive itself
-            if (page != null) {
-                swapped.increment();
-                return page;
-            }
-        } else if (capacity > pageSizeBytes) {
-            pool.countWaive(WaiveReason.SIZE, capacity);
+            return pool.tryAlloc(capacity); // counts a budget or closed waive itself
         }
-        waived.increment();
+        if (capacity > pageSizeBytes) {
+            pool.countWaive(WaiveReason.SIZE, capacity);
+        } else if (capacity == 0) {
+            empty.increment();
+        } // negative: the JDK throws, as it would have
         return null;
     }
 
