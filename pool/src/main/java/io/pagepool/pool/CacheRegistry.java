@@ -14,12 +14,23 @@ import java.util.List;
  * so totals never go backwards. It runs when a thread registers, when the budget is spent, from
  * the tuner and from a closing pool.
  *
+ * <p>Finding the calling thread's cache: a direct-mapped array indexed by thread id answers in two
+ * loads and a compare, where a {@link ThreadLocal} takes a chain of five dependent loads on the
+ * fast path; a thread whose slot another live thread holds (ids equal modulo
+ * {@value #ID_SLOTS}) uses the ThreadLocal.
+ *
  * <p>Threading: the list is copy-on-write under this object's monitor; {@link #local()} is
- * lock-free. Lock order: this monitor, then the slab lock.
+ * lock-free. The id slots are written under the monitor and read racily: a reader only trusts a
+ * slot whose cache's final {@code owner} is the reader itself. Lock order: this monitor, then the
+ * slab lock.
  */
 final class CacheRegistry {
     private final PagePool pool;
+    private static final int ID_SLOTS = 256;
+
     private final ThreadLocal<ThreadCache> local = ThreadLocal.withInitial(this::register);
+    /** Platform threads' caches by {@code threadId() & (ID_SLOTS - 1)}; null or another thread's when taken. */
+    private final ThreadCache[] byThreadId = new ThreadCache[ID_SLOTS];
     private final ThreadCache[] stripes;
     private final int stripeMask;
     /** Counters of reclaimed caches; written under this monitor. */
@@ -38,7 +49,9 @@ final class CacheRegistry {
 
     /** The calling platform thread's cache, registered on first use. Not for virtual threads. */
     ThreadCache local() {
-        return local.get();
+        Thread thread = Thread.currentThread();
+        ThreadCache cache = byThreadId[(int) thread.threadId() & (ID_SLOTS - 1)];
+        return cache != null && cache.owner == thread ? cache : local.get();
     }
 
     /**
@@ -47,7 +60,7 @@ final class CacheRegistry {
      */
     ThreadCache acquire() {
         Thread thread = Thread.currentThread();
-        return thread.isVirtual() ? lockStripe(thread) : local.get();
+        return thread.isVirtual() ? lockStripe(thread) : local();
     }
 
     void release(ThreadCache cache) {
@@ -83,6 +96,10 @@ final class CacheRegistry {
             ThreadCache[] grown = Arrays.copyOf(caches, caches.length + 1);
             grown[caches.length] = cache;
             caches = grown;
+            int slot = (int) thread.threadId() & (ID_SLOTS - 1);
+            if (byThreadId[slot] == null) {
+                byThreadId[slot] = cache;
+            }
             return cache;
         }
     }
@@ -102,6 +119,7 @@ final class CacheRegistry {
             if (cache.ownerEnded()) {
                 pool.drain(cache); // the owner has ended: its actions happen-before isAlive() == false
                 cache.addCountersTo(sums);
+                forgetSlot(cache);
             } else {
                 kept.add(cache);
             }
@@ -220,8 +238,24 @@ final class CacheRegistry {
         return out;
     }
 
-    /** Forgets the calling thread's registration in this pool's thread-local. */
+    /** Forgets the calling thread's registration: its thread-local entry and its id slot. */
     void forgetLocal() {
         local.remove();
+        Thread thread = Thread.currentThread();
+        synchronized (this) {
+            for (ThreadCache cache : caches) {
+                if (cache.owner == thread) {
+                    forgetSlot(cache);
+                }
+            }
+        }
+    }
+
+    /** Frees the id slot that {@code cache} holds, if it holds one. Under this monitor. */
+    private void forgetSlot(ThreadCache cache) {
+        int slot = (int) cache.owner.threadId() & (ID_SLOTS - 1);
+        if (byThreadId[slot] == cache) {
+            byThreadId[slot] = null;
+        }
     }
 }

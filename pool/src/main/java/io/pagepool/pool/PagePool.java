@@ -49,6 +49,7 @@ public final class PagePool implements AutoCloseable {
     private final Consumer<String> warnings;
     private final RecycleRing ring;
     private final SlabAllocator slabs;
+    private final PageDirectory directory;
     private final CacheRegistry caches;
     private final CloseMonitor closeMonitor;
 
@@ -76,6 +77,7 @@ public final class PagePool implements AutoCloseable {
                 b.pageSize);
         this.slabs = new SlabAllocator(this, mapper, b.slabBytes, b.pageSize, b.maxMemoryBytes, b.slabReserve,
                 b.listener, b.warnings);
+        this.directory = slabs.directory();
         this.caches = new CacheRegistry(this, b.virtualStripes, b.cacheCapacity, b.maxCacheCapacity);
         this.closeMonitor = new CloseMonitor(this);
     }
@@ -395,19 +397,9 @@ public final class PagePool implements AutoCloseable {
      * @throws IllegalArgumentException for a heap buffer or memory that is not this pool's
      */
     public Page pageOf(ByteBuffer buffer) {
-        if (!buffer.isDirect()) {
-            throw new IllegalArgumentException("pool '" + name + "': a heap ByteBuffer (capacity "
-                    + buffer.capacity() + ") is not a page of this pool");
-        }
-        if (buffer.capacity() == 0) {
-            // an empty view at a page's end has the next page's address: it names no page
-            throw new IllegalArgumentException("pool '" + name + "': an empty ByteBuffer (capacity 0) names no page");
-        }
         Page page = findPage(buffer);
         if (page == null) {
-            throw new IllegalArgumentException("pool '" + name + "': the direct ByteBuffer at 0x"
-                    + Long.toHexString(MemorySegment.ofBuffer(buffer).address() - buffer.position())
-                    + " (capacity " + buffer.capacity() + ") is not a page of this pool");
+            throw notAPage(buffer);
         }
         return page;
     }
@@ -417,12 +409,25 @@ public final class PagePool implements AutoCloseable {
      * empty one, or memory that is not this pool's. No allocation.
      */
     public Page findPage(ByteBuffer buffer) {
+        Page page = directory.find(buffer); // a page's own view: the common case
+        return page != null ? page : findByAddress(buffer);
+    }
+
+    private Page findByAddress(ByteBuffer buffer) {
         if (!buffer.isDirect() || buffer.capacity() == 0) {
-            return null;
+            return null; // an empty view at a page's end has the next page's address: it names no page
         }
         long address = MemorySegment.ofBuffer(buffer).address() - buffer.position();
         Slab slab = slabs.find(address);
         return slab == null ? null : slab.pageAt(address);
+    }
+
+    private IllegalArgumentException notAPage(ByteBuffer buffer) {
+        String what = !buffer.isDirect() ? "a heap ByteBuffer (capacity " + buffer.capacity() + ") is not a page of this pool"
+                : buffer.capacity() == 0 ? "an empty ByteBuffer (capacity 0) names no page"
+                : "the direct ByteBuffer at 0x" + Long.toHexString(MemorySegment.ofBuffer(buffer).address()
+                        - buffer.position()) + " (capacity " + buffer.capacity() + ") is not a page of this pool";
+        return new IllegalArgumentException("pool '" + name + "': " + what);
     }
 
     /**

@@ -27,6 +27,7 @@ final class SlabAllocator {
     private final Consumer<String> warnings;
     private final List<Slab> slabs = new ArrayList<>();
     private volatile SlabTable table = SlabTable.EMPTY;
+    private final PageDirectory directory;
     private final int windowShift;
 
     private volatile long bytesMapped;
@@ -52,6 +53,12 @@ final class SlabAllocator {
         this.listener = listener;
         this.warnings = warnings;
         this.windowShift = Long.numberOfTrailingZeros(slabBytes);
+        this.directory = new PageDirectory(pageSize);
+    }
+
+    /** The index of page views by address; kept in step with the mapped slabs. */
+    PageDirectory directory() {
+        return directory;
     }
 
     /** The slab holding {@code address}, or null. Any thread, no lock. */
@@ -115,6 +122,7 @@ final class SlabAllocator {
         freePages += slab.pageCount();
         table = new SlabTable(slabs, windowShift);
         bytesMapped += slab.sizeBytes();
+        directory.added(slab, slabs, pagesMapped());
         slabsMappedTotal++;
         long took = System.nanoTime() - start;
         if (region.fallbackReason() != null) {
@@ -213,6 +221,7 @@ final class SlabAllocator {
         }
         if (returned > 0) {
             table = new SlabTable(slabs, windowShift);
+            directory.rebuild(slabs, pagesMapped());
         }
         return returned;
     }

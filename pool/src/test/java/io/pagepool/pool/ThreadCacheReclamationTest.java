@@ -167,4 +167,49 @@ class ThreadCacheReclamationTest {
                 s.recycleReleasedRefcnt(), s.holdPages(), s.releasePages(), s.waiveBudget(), s.waiveSize(),
                 s.waiveClosed(), s.slabsMapped(), s.slabsUnmapped()};
     }
+
+    /**
+     * More live threads than the registry's id slots (256), so that some threads' ids collide and
+     * they find their cache through the ThreadLocal: every thread still gets its own cache, never
+     * another thread's, and every page is in one place at the end.
+     */
+    @Test
+    void moreLiveThreadsThanIdSlotsEachUseTheirOwnCache() throws Exception {
+        int threads = 300;
+        try (PagePool pool = Pools.small("id-slots", new Warnings()).maxMemoryBytes(16 << 20).cacheCapacity(2)
+                .build()) {
+            java.util.concurrent.CyclicBarrier allAlive = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ConcurrentLinkedQueue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<Thread> started = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                started.add(Thread.ofPlatform().name("id-slot-" + t).start(() -> {
+                    try {
+                        Page mine = pool.alloc(); // registers this thread's cache
+                        allAlive.await(); // every thread is alive (and registered) at once
+                        for (int i = 0; i < 200; i++) {
+                            Page next = pool.alloc();
+                            if (next == mine || next.refCount() != 1) {
+                                problems.add(Thread.currentThread().getName() + " got a page it holds");
+                            }
+                            mine.release();
+                            mine = next;
+                        }
+                        mine.release();
+                    } catch (Exception e) {
+                        problems.add(Thread.currentThread().getName() + ": " + e);
+                    }
+                }));
+            }
+            for (Thread thread : started) {
+                thread.join();
+            }
+            assertTrue(problems.isEmpty(), problems.toString());
+            List<CacheStats> caches = pool.cacheStats().stream().filter(c -> !c.virtualStripe()).toList();
+            assertEquals(threads, caches.size(), "one cache per thread");
+            for (CacheStats cache : caches) {
+                assertTrue(cache.hits() >= 190, cache + ": its thread's allocations hit its own cache");
+            }
+            Pools.assertConsistent(pool, List.of());
+        }
+    }
 }
