@@ -40,6 +40,8 @@ public class BulkBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pool = PagePool.builder().name("bulk").pageSize(2048).build();
+        pool.releaseBulk(pages, pool.allocBulk(pages, PAGES)); // this thread's cache exists before the promotion
+        SteadyState.promoteToOldGeneration();
     }
 
     @TearDown(Level.Trial)

@@ -93,6 +93,12 @@ public class FastPathBenchmark {
         stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH));
         nettyPooledAllocator = new PooledByteBufAllocator(true);
         nettyAdaptiveAllocator = new AdaptiveByteBufAllocator(true);
+        // every case's per-thread state exists before the promotion: this thread's cache, stack, magazines
+        pool.release(pool.allocBuffer(pageSize));
+        stacks.get();
+        nettyPooledAllocator.directBuffer(pageSize).release();
+        nettyAdaptiveAllocator.directBuffer(pageSize).release();
+        SteadyState.promoteToOldGeneration();
     }
 
     @TearDown(Level.Trial)

@@ -42,6 +42,9 @@ public class StatsOverheadBenchmark {
     public void setUp() {
         withStats = PagePool.builder().name("stats-on").pageSize(PAGE_SIZE).stats(true).build();
         withoutStats = PagePool.builder().name("stats-off").pageSize(PAGE_SIZE).stats(false).build();
+        allocWriteRelease(withStats); // this thread's caches exist before the promotion
+        allocWriteRelease(withoutStats);
+        SteadyState.promoteToOldGeneration();
     }
 
     @TearDown(Level.Trial)

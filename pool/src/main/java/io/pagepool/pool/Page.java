@@ -42,6 +42,7 @@ public final class Page {
     private final PagePool pool;
     private final Slab slab;
     private final int index;
+    private final int id;
     private final long address;
     private final MemorySegment segment;
     private final ByteBuffer view;
@@ -62,10 +63,11 @@ public final class Page {
     @SuppressWarnings("unused")
     private Object attachment;
 
-    Page(PagePool pool, Slab slab, int index, MemorySegment segment) {
+    Page(PagePool pool, Slab slab, int index, int id, MemorySegment segment) {
         this.pool = pool;
         this.slab = slab;
         this.index = index;
+        this.id = id;
         this.segment = segment;
         this.address = segment.address();
         this.view = segment.asByteBuffer();
@@ -222,6 +224,11 @@ public final class Page {
     /** The page's index inside its slab. */
     int index() {
         return index;
+    }
+
+    /** The page's id in its pool's {@link PageTable}: how caches and the ring hold it. */
+    int id() {
+        return id;
     }
 
     @Override

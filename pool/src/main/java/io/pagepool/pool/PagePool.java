@@ -50,6 +50,7 @@ public final class PagePool implements AutoCloseable {
     private final RecycleRing ring;
     private final SlabAllocator slabs;
     private final PageDirectory directory;
+    private final PageTable pages;
     private final CacheRegistry caches;
     private final CloseMonitor closeMonitor;
 
@@ -78,6 +79,7 @@ public final class PagePool implements AutoCloseable {
         this.slabs = new SlabAllocator(this, mapper, b.slabBytes, b.pageSize, b.maxMemoryBytes, b.slabReserve,
                 b.listener, b.warnings);
         this.directory = slabs.directory();
+        this.pages = slabs.pageTable();
         this.caches = new CacheRegistry(this, b.virtualStripes, b.cacheCapacity, b.maxCacheCapacity);
         this.closeMonitor = new CloseMonitor(this);
     }
@@ -144,8 +146,9 @@ public final class PagePool implements AutoCloseable {
     private Page take(int zeroBytes) {
         if (!closed && !Thread.currentThread().isVirtual()) {
             ThreadCache cache = caches.local();
-            Page page = cache.pop();
-            if (page != null) {
+            int id = cache.pop();
+            if (id != ThreadCache.EMPTY) {
+                Page page = pages.get(id);
                 if (counting()) {
                     cache.fastAllocs++;
                 }
@@ -215,10 +218,10 @@ public final class PagePool implements AutoCloseable {
      * (counted as a waive) when the budget is spent. The caller owns {@code cache}.
      */
     private Page popOrRefill(ThreadCache cache, int zeroBytes) {
-        Page page = cache.pop();
-        if (page != null) {
+        int id = cache.pop();
+        if (id != ThreadCache.EMPTY) {
             count(cache, Counters.ALLOC_FAST);
-            return handOut(cache, page, zeroBytes);
+            return handOut(cache, pages.get(id), zeroBytes);
         }
         AllocationPath path = refill(cache);
         if (path == AllocationPath.WAIVE) {
@@ -226,7 +229,7 @@ public final class PagePool implements AutoCloseable {
             return null;
         }
         count(cache, Counters.HOLD_SLOW);
-        page = handOut(cache, cache.pop(), zeroBytes);
+        Page page = handOut(cache, pages.get(cache.pop()), zeroBytes);
         sample(path, page, zeroBytes);
         return page;
     }
@@ -341,13 +344,12 @@ public final class PagePool implements AutoCloseable {
                 int take = Math.min(cache.size, n - got);
                 if (take > 0) {
                     for (int i = 0; i < take; i++) {
-                        out[got + i] = handOut(cache, cache.pop(), pageSize);
+                        out[got + i] = handOut(cache, pages.get(cache.pop()), pageSize);
                     }
                     count(cache, Counters.ALLOC_FAST, take);
                     got += take;
                 } else if (refill(cache) != AllocationPath.WAIVE) {
-                    Page page = cache.pop();
-                    out[got++] = handOut(cache, page, pageSize);
+                    out[got++] = handOut(cache, pages.get(cache.pop()), pageSize);
                     count(cache, Counters.HOLD_SLOW);
                 } else {
                     waive(cache, WaiveReason.BUDGET, (long) (n - got) * pageSize);
@@ -439,7 +441,7 @@ public final class PagePool implements AutoCloseable {
         if (!closed) {
             ThreadCache cache = page.holderThread == thread ? page.holderCache
                     : thread.isVirtual() ? null : caches.local();
-            if (cache != null && cache.push(page)) {
+            if (cache != null && cache.push(page.id())) {
                 if (counting()) {
                     cache.cachedReleases++;
                 }
@@ -466,11 +468,11 @@ public final class PagePool implements AutoCloseable {
 
     /** Pushes a free page on {@code cache}, flushing it first when full. The caller owns cache. */
     private void recycleInto(ThreadCache cache, Page page) {
-        if (!cache.push(page)) {
+        if (!cache.push(page.id())) {
             makeRoom(cache);
-            if (!cache.push(page)) { // capacity 0: the tuner drained this cache
+            if (!cache.push(page.id())) { // capacity 0: the tuner drained this cache
                 count(cache, Counters.RELEASE_SLOW);
-                spill(cache, new Page[] {page}, 1);
+                spill(cache, new int[] {page.id()}, 1);
                 return;
             }
         }
@@ -490,13 +492,13 @@ public final class PagePool implements AutoCloseable {
         cache.dropColdest(n);
     }
 
-    /** Moves {@code pages[0..n)} into the ring, and what it cannot take into their slabs. */
-    private void spill(ThreadCache cache, Page[] pages, int n) {
-        int inRing = closed ? 0 : ring.produce(pages, 0, n);
+    /** Moves the pages {@code ids[0..n)} into the ring, and what it cannot take into their slabs. */
+    private void spill(ThreadCache cache, int[] ids, int n) {
+        int inRing = closed ? 0 : ring.produce(ids, 0, n);
         count(cache, Counters.RECYCLE_RING, inRing);
         if (inRing < n) {
             count(cache, Counters.RECYCLE_RING_FULL, n - inRing);
-            slabs.giveBack(pages, inRing, n - inRing);
+            slabs.giveBack(ids, inRing, n - inRing);
         }
     }
 
@@ -620,7 +622,7 @@ public final class PagePool implements AutoCloseable {
      */
     public int returnRingPages(int maxPages) {
         PagePoolBuilder.requireRange("maxPages", maxPages, 0, Integer.MAX_VALUE);
-        Page[] batch = new Page[Math.min(64, Math.max(1, maxPages))];
+        int[] batch = new int[Math.min(64, Math.max(1, maxPages))];
         int moved = 0;
         int n;
         while (moved < maxPages && (n = ring.consume(batch, 0, Math.min(batch.length, maxPages - moved))) > 0) {
@@ -778,7 +780,7 @@ public final class PagePool implements AutoCloseable {
 
     /** Moves every page in the ring back to its slab. */
     void drainRing() {
-        Page[] batch = new Page[64];
+        int[] batch = new int[64];
         int n;
         while ((n = ring.consume(batch, 0, batch.length)) > 0) {
             slabs.giveBack(batch, 0, n);

@@ -4,7 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Bounded multi-producer, multi-consumer ring of free pages with bulk produce and bulk consume:
+ * Bounded multi-producer, multi-consumer ring of free pages (their {@link PageTable} ids, so a
+ * slot write has no GC barrier) with bulk produce and bulk consume:
  * a batch of pages costs one compare-and-set on the producer or consumer index, so a thread that
  * flushes 64 pages pays one contended atomic step, not 64.
  *
@@ -35,7 +36,7 @@ final class RecycleRing {
         }
     }
 
-    private final Page[] slots;
+    private final int[] slots;
     private final long[] sequences;
     private final int mask;
     private volatile int capacity;
@@ -58,7 +59,7 @@ final class RecycleRing {
         if (Integer.bitCount(physicalSlots) != 1) {
             throw new IllegalArgumentException("physicalSlots must be a power of two: " + physicalSlots);
         }
-        this.slots = new Page[physicalSlots];
+        this.slots = new int[physicalSlots];
         this.sequences = new long[physicalSlots];
         this.mask = physicalSlots - 1;
         for (int i = 0; i < physicalSlots; i++) {
@@ -90,10 +91,10 @@ final class RecycleRing {
     }
 
     /**
-     * Moves up to {@code n} pages from {@code from[offset..]} into the ring; returns how many went
-     * in (the first ones). Any thread.
+     * Moves up to {@code n} page ids from {@code from[offset..]} into the ring; returns how many
+     * went in (the first ones). Any thread.
      */
-    int produce(Page[] from, int offset, int n) {
+    int produce(int[] from, int offset, int n) {
         long p = producerIndex;
         int k;
         for (;;) {
@@ -120,8 +121,8 @@ final class RecycleRing {
         return k;
     }
 
-    /** Moves up to {@code n} pages from the ring into {@code to[offset..]}; returns how many. Any thread. */
-    int consume(Page[] to, int offset, int n) {
+    /** Moves up to {@code n} page ids from the ring into {@code to[offset..]}; returns how many. Any thread. */
+    int consume(int[] to, int offset, int n) {
         long c = consumerIndex;
         int k;
         for (;;) {
@@ -143,7 +144,6 @@ final class RecycleRing {
                 backOff(spins); // a producer claimed this slot and is still writing it
             }
             to[offset + i] = slots[slot];
-            slots[slot] = null;
             SEQ.setRelease(sequences, slot, position + slots.length);
         }
         return k;

@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
  */
 final class Slab {
     private final int id;
+    private final int firstPageId;
     private final Arena arena;
     private final long base;
     private final long sizeBytes;
@@ -22,8 +23,10 @@ final class Slab {
     private final int[] free;
     private int freeCount;
 
-    Slab(PagePool pool, int id, SlabMapper.Region region, int pageSize) {
+    /** @param firstPageId the {@link PageTable} id of the slab's first page; the others follow */
+    Slab(PagePool pool, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
         this.id = id;
+        this.firstPageId = firstPageId;
         this.arena = region.arena();
         MemorySegment segment = region.segment();
         this.base = segment.address();
@@ -34,7 +37,7 @@ final class Slab {
         this.pages = new Page[count];
         this.free = new int[count];
         for (int i = 0; i < count; i++) {
-            pages[i] = new Page(pool, this, i, segment.asSlice((long) i << pageShift, pageSize));
+            pages[i] = new Page(pool, this, i, firstPageId + i, segment.asSlice((long) i << pageShift, pageSize));
             free[i] = count - 1 - i; // pop hands out the lowest address first
         }
         this.freeCount = count;
@@ -42,6 +45,10 @@ final class Slab {
 
     int id() {
         return id;
+    }
+
+    int firstPageId() {
+        return firstPageId;
     }
 
     long base() {
@@ -81,11 +88,11 @@ final class Slab {
         return freeCount == pages.length;
     }
 
-    /** Moves up to {@code n} free pages into {@code out[offset..]}; returns how many. Lock held. */
-    int take(Page[] out, int offset, int n) {
+    /** Moves up to {@code n} free pages' ids into {@code out[offset..]}; returns how many. Lock held. */
+    int take(int[] out, int offset, int n) {
         int k = Math.min(n, freeCount);
         for (int i = 0; i < k; i++) {
-            out[offset + i] = pages[free[--freeCount]];
+            out[offset + i] = firstPageId + free[--freeCount];
         }
         return k;
     }

@@ -28,6 +28,7 @@ final class SlabAllocator {
     private final List<Slab> slabs = new ArrayList<>();
     private volatile SlabTable table = SlabTable.EMPTY;
     private final PageDirectory directory;
+    private final PageTable pageTable;
     private final int windowShift;
 
     private volatile long bytesMapped;
@@ -54,6 +55,12 @@ final class SlabAllocator {
         this.warnings = warnings;
         this.windowShift = Long.numberOfTrailingZeros(slabBytes);
         this.directory = new PageDirectory(pageSize);
+        this.pageTable = new PageTable((int) (slabBytes / pageSize), (int) (maxMemoryBytes / slabBytes));
+    }
+
+    /** Page ids to pages; kept in step with the mapped slabs. */
+    PageTable pageTable() {
+        return pageTable;
     }
 
     /** The index of page views by address; kept in step with the mapped slabs. */
@@ -71,7 +78,7 @@ final class SlabAllocator {
      * free and the budget allows. Returns how many (0: budget spent or closing). Counts a slab
      * mapping as {@code allocSlowHighOrder} in {@code counters}, which the caller owns.
      */
-    int carve(Page[] out, int offset, int n, Counters counters, boolean stats) {
+    int carve(int[] out, int offset, int n, Counters counters, boolean stats) {
         lock.lock();
         try {
             if (closing) {
@@ -101,7 +108,7 @@ final class SlabAllocator {
         }
     }
 
-    private int takeFrom(Slab slab, Page[] out, int offset, int n) {
+    private int takeFrom(Slab slab, int[] out, int offset, int n) {
         if (slab.freeCount() == 0) {
             return 0;
         }
@@ -116,7 +123,8 @@ final class SlabAllocator {
     private Slab mapSlab() {
         long start = System.nanoTime();
         SlabMapper.Region region = mapper.map(slabBytes);
-        Slab slab = new Slab(pool, nextSlabId++, region, pageSize);
+        Slab slab = new Slab(pool, nextSlabId++, pageTable.firstFreeId(), region, pageSize);
+        pageTable.add(slab);
         slabs.add(slab);
         fullyFreeSlabs++;
         freePages += slab.pageCount();
@@ -138,15 +146,15 @@ final class SlabAllocator {
         return slab;
     }
 
-    /** Puts free pages back into their slabs; unmaps slabs that become free beyond the reserve. */
-    void giveBack(Page[] pages, int offset, int n) {
+    /** Puts free pages (ids) back into their slabs; unmaps slabs that become free beyond the reserve. */
+    void giveBack(int[] ids, int offset, int n) {
         lock.lock();
         try {
             for (int i = offset; i < offset + n; i++) {
-                Slab slab = pages[i].slab();
-                slab.giveBack(pages[i]);
+                Page page = pageTable.get(ids[i]);
+                Slab slab = page.slab();
+                slab.giveBack(page);
                 freePages++;
-                pages[i] = null;
                 if (slab.isAllFree()) {
                     fullyFreeSlabs++;
                 }
@@ -211,6 +219,7 @@ final class SlabAllocator {
             Slab slab = slabs.get(i);
             if (slab.isAllFree() && slab.unmap()) {
                 slabs.remove(i);
+                pageTable.remove(slab);
                 fullyFreeSlabs--;
                 freePages -= slab.pageCount();
                 bytesMapped -= slab.sizeBytes();

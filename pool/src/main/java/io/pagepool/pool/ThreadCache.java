@@ -6,10 +6,11 @@ import java.util.Arrays;
 
 /**
  * A LIFO stack of free pages private to one thread (the kernel's per-NAPI alloc cache), or, for
- * virtual threads, one of a few striped stacks shared under a tiny lock.
+ * virtual threads, one of a few striped stacks shared under a tiny lock. Pages are held as
+ * {@link PageTable} ids, so that a push is a plain {@code int} store with no GC barrier.
  *
- * <p>Invariants: {@code stack[0..size)} holds free pages (refcount 0), hottest on top, and the
- * slots above are null; {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
+ * <p>Invariants: {@code stack[0..size)} holds the ids of free pages (refcount 0), hottest on
+ * top; {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
  * capacity was lowered, which the owner repairs at its next overflow.
  *
  * <p>Threading: only the owner thread (or the holder of a stripe's lock) touches the stack,
@@ -46,7 +47,8 @@ final class ThreadCache {
     final Counters counters = new Counters();
     private final int maxCapacity;
 
-    Page[] stack;
+    /** Ids of free pages; {@code [0..size)} are valid. */
+    int[] stack;
     int size;
     /**
      * The fast path's two counters as plain fields of their own: an update through
@@ -75,33 +77,31 @@ final class ThreadCache {
         this.owner = owner;
         this.ownerName = ownerName;
         this.maxCapacity = maxCapacity;
-        this.stack = new Page[Math.max(1, capacity)];
+        this.stack = new int[Math.max(1, capacity)];
         CAPACITY.setOpaque(this, capacity);
     }
 
-    /**
-     * Pops the hottest free page, or null when empty. Owner only. The slot is cleared so that a
-     * thread that outlives a closed pool does not keep its pages (and the pool) reachable.
-     */
-    Page pop() {
+    /** Returned by {@link #pop()} when the cache is empty. */
+    static final int EMPTY = -1;
+
+    /** Pops the id of the hottest free page, or {@link #EMPTY}. Owner only. */
+    int pop() {
         int s = size;
         if (s == 0) {
-            return null;
+            return EMPTY;
         }
         size = --s;
-        Page page = stack[s];
-        stack[s] = null;
-        return page;
+        return stack[s];
     }
 
-    /** Pushes a free page; false when the cache is at capacity. Owner only. */
-    boolean push(Page page) {
+    /** Pushes a free page's id; false when the cache is at capacity. Owner only. */
+    boolean push(int pageId) {
         int s = size;
-        Page[] st = stack;
+        int[] st = stack;
         if (s >= capacity() || s >= st.length) {
             return false;
         }
-        st[s] = page;
+        st[s] = pageId;
         size = s + 1;
         return true;
     }
@@ -151,7 +151,6 @@ final class ThreadCache {
      */
     void dropColdest(int n) {
         System.arraycopy(stack, n, stack, 0, size - n);
-        Arrays.fill(stack, size - n, size, null);
         size -= n;
     }
 

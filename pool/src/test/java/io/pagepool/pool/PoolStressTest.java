@@ -454,7 +454,7 @@ class PoolStressTest {
         RecycleRing ring = new RecycleRing(slots, slots);
         Page[] pages = new Page[pageCount];
         for (int i = 0; i < pageCount; i++) {
-            pages[i] = new Page(null, null, i, MemorySegment.ofArray(new byte[8]));
+            pages[i] = new Page(null, null, i, i + 1, MemorySegment.ofArray(new byte[8])); // id 0: never written
         }
         AtomicIntegerArray inRing = new AtomicIntegerArray(pageCount); // 1 while a page is in the ring
         AtomicLongArray produced = new AtomicLongArray(pageCount);
@@ -474,6 +474,7 @@ class PoolStressTest {
             producerThreads.add(start("ring-producer-" + p, violations, failed, () -> {
                 SplittableRandom random = new SplittableRandom(seed);
                 Page[] batch = new Page[64];
+                int[] ids = new int[64];
                 while (moved.get() < ops && !failed.get()) {
                     int want = 1 + random.nextInt(64);
                     int have = 0;
@@ -489,7 +490,10 @@ class PoolStressTest {
                         Thread.yield();
                         continue;
                     }
-                    int put = ring.produce(batch, 0, have);
+                    for (int i = 0; i < have; i++) {
+                        ids[i] = batch[i].id();
+                    }
+                    int put = ring.produce(ids, 0, have);
                     if (put < 0 || put > have) {
                         violations.add("produce returned " + put + " of " + have);
                         failed.set(true);
@@ -516,7 +520,7 @@ class PoolStressTest {
             long seed = 200 + c;
             consumerThreads.add(start("ring-consumer-" + c, violations, failed, () -> {
                 SplittableRandom random = new SplittableRandom(seed);
-                Page[] batch = new Page[64];
+                int[] batch = new int[64];
                 while (!failed.get()) {
                     int got = ring.consume(batch, 0, 1 + random.nextInt(64));
                     if (got == 0) {
@@ -527,13 +531,14 @@ class PoolStressTest {
                         continue;
                     }
                     for (int i = 0; i < got; i++) {
-                        Page page = batch[i];
-                        batch[i] = null;
-                        if (page == null) {
-                            violations.add("consume handed out an empty slot");
+                        int id = batch[i];
+                        batch[i] = 0;
+                        if (id < 1 || id > pageCount) {
+                            violations.add("consume handed out a slot no producer wrote: " + id);
                             failed.set(true);
                             continue;
                         }
+                        Page page = pages[id - 1];
                         if (!inRing.compareAndSet(page.index(), 1, 0)) {
                             violations.add("page " + page.index() + " came out of the ring twice");
                             failed.set(true);
@@ -564,7 +569,7 @@ class PoolStressTest {
         System.out.printf("ring stress: %,d pages moved in %.1f s%n", moved.get(), (System.nanoTime() - start) / 1e9);
 
         assertEquals(List.of(), List.copyOf(violations));
-        assertEquals(0, ring.consume(new Page[64], 0, 64), "the ring is empty");
+        assertEquals(0, ring.consume(new int[64], 0, 64), "the ring is empty");
         assertEquals(0, ring.size());
         assertTrue(moved.get() >= ops, "moved " + moved.get());
         long totalProduced = 0;

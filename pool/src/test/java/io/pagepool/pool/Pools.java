@@ -43,7 +43,7 @@ final class Pools {
         int fragmentPages = 0;
         for (ThreadCache cache : pool.caches().all()) {
             for (int i = 0; i < cache.size; i++) {
-                place(where, cache.stack[i], "cache of " + cache.ownerName, problems);
+                place(where, pool.slabs().pageTable().get(cache.stack[i]), "cache of " + cache.ownerName, problems);
             }
             if (cache.fragmentPage != null) {
                 fragmentPages++;
@@ -137,18 +137,18 @@ final class Pools {
 
     private static List<Page> takeRing(PagePool pool) {
         List<Page> pages = new ArrayList<>();
-        Page[] batch = new Page[64];
+        int[] batch = new int[64];
         int n;
         while ((n = pool.ring().consume(batch, 0, batch.length)) > 0) {
             for (int i = 0; i < n; i++) {
-                pages.add(batch[i]);
+                pages.add(pool.slabs().pageTable().get(batch[i]));
             }
         }
         return pages;
     }
 
     private static void putRingBack(PagePool pool, List<Page> pages) {
-        Page[] all = pages.toArray(new Page[0]);
+        int[] all = pages.stream().mapToInt(Page::id).toArray();
         int put = 0;
         while (put < all.length) {
             int k = pool.ring().produce(all, put, all.length - put);
