@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code none} — the floor: a thread-local array stack of pre-made direct buffers, with one
  *       real {@link ThreadLocal} lookup per op, as a pool needs to find the thread's cache: pop,
  *       clear, write, push.
+ *   <li>{@code noneArena} — the same floor with buffers that are views of memory from an
+ *       {@link Arena}, as the pool's pages are (so that a slab can be unmapped at once rather than
+ *       by the GC): every access to such a buffer checks the arena is still open. The difference
+ *       to {@code none} is what memory that can be freed explicitly costs, before any pooling.
  *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)} and
  *       {@link PagePool#release(ByteBuffer)} (finds the page from the address).
  *   <li>{@code poolPage} — the Page API: {@link PagePool#alloc()} and {@link Page#release()}.
@@ -69,6 +74,8 @@ public class FastPathBenchmark {
 
     private PagePool pool;
     private ThreadLocal<BufferStack> stacks;
+    private ThreadLocal<BufferStack> arenaStacks;
+    private Arena arena;
     private ByteBufAllocator nettyPooledAllocator;
     private ByteBufAllocator nettyAdaptiveAllocator;
 
@@ -77,10 +84,11 @@ public class FastPathBenchmark {
         final ByteBuffer[] buffers;
         int size;
 
-        BufferStack(int pageSize, int depth) {
+        BufferStack(int pageSize, int depth, Arena arena) {
             buffers = new ByteBuffer[depth];
             for (int i = 0; i < depth; i++) {
-                buffers[i] = ByteBuffer.allocateDirect(pageSize);
+                buffers[i] = arena == null ? ByteBuffer.allocateDirect(pageSize)
+                        : arena.allocate(pageSize, pageSize).asByteBuffer();
             }
             size = depth;
         }
@@ -90,12 +98,15 @@ public class FastPathBenchmark {
     public void setUp() {
         pool = PagePool.builder().name("fast-path").pageSize(pageSize).build();
         int size = pageSize;
-        stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH));
+        stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH, null));
+        arena = Arena.ofShared();
+        arenaStacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH, arena));
         nettyPooledAllocator = new PooledByteBufAllocator(true);
         nettyAdaptiveAllocator = new AdaptiveByteBufAllocator(true);
         // every case's per-thread state exists before the promotion: this thread's cache, stack, magazines
         pool.release(pool.allocBuffer(pageSize));
         stacks.get();
+        arenaStacks.get();
         nettyPooledAllocator.directBuffer(pageSize).release();
         nettyAdaptiveAllocator.directBuffer(pageSize).release();
         SteadyState.promoteToOldGeneration();
@@ -104,11 +115,20 @@ public class FastPathBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         pool.close();
+        arena.close();
     }
 
     @Benchmark
     public void none() {
-        BufferStack stack = stacks.get();
+        popWritePush(stacks.get());
+    }
+
+    @Benchmark
+    public void noneArena() {
+        popWritePush(arenaStacks.get());
+    }
+
+    private static void popWritePush(BufferStack stack) {
         ByteBuffer buffer = stack.buffers[--stack.size];
         buffer.clear();
         buffer.put(0, (byte) 1);

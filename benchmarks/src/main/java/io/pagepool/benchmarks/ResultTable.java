@@ -249,6 +249,8 @@ public final class ResultTable {
             Row page = find("FastPath", "poolPage", "pageSize", size);
             checks.add(ratio("FastPath pool / none" + at, pool, none, 1.5, true));
             checks.add(ratio("FastPath poolPage / none" + at, page, none, 1.5, true));
+            checks.add(ratio("FastPath noneArena / none" + at, find("FastPath", "noneArena", "pageSize", size), none,
+                    Double.NaN, true));
             checks.add(ratio("FastPath jdkAllocateDirect / pool" + at,
                     find("FastPath", "jdkAllocateDirect", "pageSize", size), pool, 100, false));
             checks.add(ratio("FastPath nettyAdaptive / pool" + at,

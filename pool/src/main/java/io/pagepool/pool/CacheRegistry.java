@@ -49,9 +49,18 @@ final class CacheRegistry {
 
     /** The calling platform thread's cache, registered on first use. Not for virtual threads. */
     ThreadCache local() {
-        Thread thread = Thread.currentThread();
+        ThreadCache cache = slotted(Thread.currentThread());
+        return cache != null ? cache : local.get();
+    }
+
+    /**
+     * The cache of {@code thread}, the calling thread, when it holds its id slot; null for a
+     * virtual thread, a thread not registered yet, or one whose slot another thread holds (the
+     * caller then takes its slow path through {@link #acquire()}).
+     */
+    ThreadCache slotted(Thread thread) {
         ThreadCache cache = byThreadId[(int) thread.threadId() & (ID_SLOTS - 1)];
-        return cache != null && cache.owner == thread ? cache : local.get();
+        return cache != null && cache.owner == thread ? cache : null;
     }
 
     /**

@@ -142,10 +142,13 @@ public final class PagePool implements AutoCloseable {
         return take(bytes);
     }
 
-    /** The fast path: pop from the platform thread's cache; one exit to the slow path. */
+    /**
+     * The fast path: pop from the calling platform thread's cache, found by its id slot; one exit
+     * to the slow path (virtual threads, a thread without a slot, an empty cache, a closed pool).
+     */
     private Page take(int zeroBytes) {
-        if (!closed && !Thread.currentThread().isVirtual()) {
-            ThreadCache cache = caches.local();
+        ThreadCache cache;
+        if (!closed && (cache = caches.slotted(Thread.currentThread())) != null) {
             int id = cache.pop();
             if (id != ThreadCache.EMPTY) {
                 Page page = pages.get(id);
@@ -439,8 +442,7 @@ public final class PagePool implements AutoCloseable {
     void recycle(Page page) {
         Thread thread = Thread.currentThread();
         if (!closed) {
-            ThreadCache cache = page.holderThread == thread ? page.holderCache
-                    : thread.isVirtual() ? null : caches.local();
+            ThreadCache cache = page.holderThread == thread ? page.holderCache : caches.slotted(thread);
             if (cache != null && cache.push(page.id())) {
                 if (counting()) {
                     cache.cachedReleases++;
