@@ -15,9 +15,9 @@ import java.util.List;
  * the tuner and from a closing pool.
  *
  * <p>Finding the calling thread's cache: a direct-mapped array indexed by thread id answers in two
- * loads and a compare, where a {@link ThreadLocal} takes a chain of five dependent loads on the
- * fast path; a thread whose slot another live thread holds (ids equal modulo
- * {@value #ID_SLOTS}) uses the ThreadLocal.
+ * loads and a compare, where a {@link ThreadLocal} takes a chain of five dependent loads; the
+ * fast paths use only the array. A thread whose slot another live thread holds (ids equal modulo
+ * {@value #ID_SLOTS}) finds its cache through the ThreadLocal, on the slow path.
  *
  * <p>Threading: the list is copy-on-write under this object's monitor; {@link #local()} is
  * lock-free. The id slots are written under the monitor and read racily: a reader only trusts a
@@ -25,9 +25,9 @@ import java.util.List;
  * slab lock.
  */
 final class CacheRegistry {
-    private final PagePool pool;
     private static final int ID_SLOTS = 256;
 
+    private final PagePool pool;
     private final ThreadLocal<ThreadCache> local = ThreadLocal.withInitial(this::register);
     /** Platform threads' caches by {@code threadId() & (ID_SLOTS - 1)}; null or another thread's when taken. */
     private final ThreadCache[] byThreadId = new ThreadCache[ID_SLOTS];

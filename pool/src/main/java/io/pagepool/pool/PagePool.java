@@ -397,7 +397,9 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * The page holding {@code buffer}: found from its address (subtract the slab base, shift).
+     * The page holding {@code buffer}: a page's own view through the page directory (one load and
+     * an identity check), any other view (a slice, a fragment) from its address through the slab
+     * table.
      *
      * @throws IllegalArgumentException for a heap buffer or memory that is not this pool's
      */
@@ -437,7 +439,8 @@ public final class PagePool implements AutoCloseable {
 
     /**
      * Called by {@link Page} when its last reference is dropped: push on this thread's cache,
-     * found without a thread-local lookup when this thread is the one the page was handed to.
+     * read from the page when this thread is the one the page was handed to, else found by the
+     * thread's id slot; anything else takes the slow path.
      */
     void recycle(Page page) {
         Thread thread = Thread.currentThread();
