@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.Control;
  * <p>Reading it on a virtual machine: moving a cache line between the two threads costs what the
  * host's placement of the two vCPUs makes it cost. On the project's 2-vCPU machines
  * {@code handoff} measured about 4 ns per page in some runs (vCPUs sharing a physical core) and
- * 17 to 21 ns in others (separate cores), and {@code ring} moved with it (about 17 and 50 to 60 ns).
+ * 16 to 21 ns in others (separate cores), and {@code ring} moved with it (about 12 and 50 ns).
  * Compare {@code ring} with {@code handoff} of the same run, not with another run.
  */
 @BenchmarkMode(Mode.AverageTime)
