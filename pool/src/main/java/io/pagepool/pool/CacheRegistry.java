@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Finding the calling thread's cache: a direct-mapped array indexed by thread id answers in two
  * loads and a compare, where a {@link ThreadLocal} takes a chain of five dependent loads; the
  * fast paths use only the array. A thread whose slot another live thread holds (ids equal modulo
- * {@value #ID_SLOTS}) finds its cache through the ThreadLocal, on the slow path.
+ * {@value #ID_SLOTS}) finds its cache through the ThreadLocal, on the slow path, until that
+ * other thread ends and it takes the slot over.
  *
  * <p>Threading: the list is copy-on-write under this object's monitor; {@link #local()} is
  * lock-free. The id slots are written under the monitor and read racily: a reader only trusts a
@@ -25,7 +26,7 @@ import java.util.List;
  * slab lock.
  */
 final class CacheRegistry {
-    private static final int ID_SLOTS = 256;
+    static final int ID_SLOTS = 256;
 
     private final PagePool pool;
     private final ThreadLocal<ThreadCache> local = ThreadLocal.withInitial(this::register);
@@ -49,8 +50,33 @@ final class CacheRegistry {
 
     /** The calling platform thread's cache, registered on first use. Not for virtual threads. */
     ThreadCache local() {
-        ThreadCache cache = slotted(Thread.currentThread());
-        return cache != null ? cache : local.get();
+        Thread thread = Thread.currentThread();
+        ThreadCache cache = slotted(thread);
+        if (cache == null) {
+            cache = local.get();
+            claimSlot(thread, cache);
+        }
+        return cache;
+    }
+
+    /**
+     * Gives {@code cache}'s thread (the caller) its id slot when nobody or a thread that has ended
+     * holds it, so that a thread that registered while its slot was taken leaves the slow path.
+     */
+    private void claimSlot(Thread thread, ThreadCache cache) {
+        int slot = slotOf(thread);
+        ThreadCache holder = byThreadId[slot];
+        if (holder == null || holder.ownerEnded()) {
+            synchronized (this) {
+                if (byThreadId[slot] == holder) {
+                    byThreadId[slot] = cache;
+                }
+            }
+        }
+    }
+
+    private static int slotOf(Thread thread) {
+        return (int) thread.threadId() & (ID_SLOTS - 1);
     }
 
     /**
@@ -59,7 +85,7 @@ final class CacheRegistry {
      * caller then takes its slow path through {@link #acquire()}).
      */
     ThreadCache slotted(Thread thread) {
-        ThreadCache cache = byThreadId[(int) thread.threadId() & (ID_SLOTS - 1)];
+        ThreadCache cache = byThreadId[slotOf(thread)];
         return cache != null && cache.owner == thread ? cache : null;
     }
 
@@ -105,7 +131,7 @@ final class CacheRegistry {
             ThreadCache[] grown = Arrays.copyOf(caches, caches.length + 1);
             grown[caches.length] = cache;
             caches = grown;
-            int slot = (int) thread.threadId() & (ID_SLOTS - 1);
+            int slot = slotOf(thread);
             if (byThreadId[slot] == null) {
                 byThreadId[slot] = cache;
             }
@@ -262,7 +288,7 @@ final class CacheRegistry {
 
     /** Frees the id slot that {@code cache} holds, if it holds one. Under this monitor. */
     private void forgetSlot(ThreadCache cache) {
-        int slot = (int) cache.owner.threadId() & (ID_SLOTS - 1);
+        int slot = slotOf(cache.owner);
         if (byThreadId[slot] == cache) {
             byThreadId[slot] = null;
         }

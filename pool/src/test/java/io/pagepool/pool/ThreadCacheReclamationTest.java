@@ -169,13 +169,13 @@ class ThreadCacheReclamationTest {
     }
 
     /**
-     * More live threads than the registry's id slots (256), so that some threads' ids collide and
-     * they find their cache through the ThreadLocal: every thread still gets its own cache, never
-     * another thread's, and every page is in one place at the end.
+     * More live threads than the registry's id slots ({@link CacheRegistry#ID_SLOTS}), so that
+     * some threads' ids collide and they find their cache through the ThreadLocal: every thread
+     * still gets its own cache, never another thread's, and every page is in one place at the end.
      */
     @Test
     void moreLiveThreadsThanIdSlotsEachUseTheirOwnCache() throws Exception {
-        int threads = 300;
+        int threads = CacheRegistry.ID_SLOTS + 44;
         try (PagePool pool = Pools.small("id-slots", new Warnings()).maxMemoryBytes(16 << 20).cacheCapacity(2)
                 .build()) {
             java.util.concurrent.CyclicBarrier allAlive = new java.util.concurrent.CyclicBarrier(threads);
@@ -210,6 +210,65 @@ class ThreadCacheReclamationTest {
                 assertTrue(cache.hits() >= 190, cache + ": its thread's allocations hit its own cache");
             }
             Pools.assertConsistent(pool, List.of());
+        }
+    }
+
+    /**
+     * A thread whose id slot was held by another live thread when it registered runs on the slow
+     * path; once the holder ends, its next call takes the slot over and its allocations return to
+     * the fast path (the cache's own fast-path counter moves again).
+     */
+    @Test
+    void aThreadTakesOverTheIdSlotOfAThreadThatEnded() throws Exception {
+        try (PagePool pool = Pools.small("slot-takeover", new Warnings()).build()) {
+            java.util.concurrent.CountDownLatch holderRegistered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch holderMayEnd = new java.util.concurrent.CountDownLatch(1);
+            Thread holder = Thread.ofPlatform().name("slot-holder").start(() -> {
+                pool.alloc().release();
+                holderRegistered.countDown();
+                try {
+                    holderMayEnd.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            holderRegistered.await();
+            Thread.Builder builder = Thread.ofPlatform().name("slot-sharer");
+            java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.CountDownLatch sharerRegistered = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch holderEnded = new java.util.concurrent.CountDownLatch(1);
+            Runnable sharerBody = () -> {
+                ThreadCache mine = pool.caches().local();
+                for (int i = 0; i < 100; i++) {
+                    pool.alloc().release();
+                }
+                long fastBefore = mine.fastAllocs;
+                sharerRegistered.countDown();
+                try {
+                    holderEnded.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                for (int i = 0; i < 100; i++) {
+                    pool.alloc().release();
+                }
+                if (fastBefore != 0) {
+                    failure.set("with its slot taken, " + fastBefore + " allocations took the fast path");
+                } else if (mine.fastAllocs < 99) {
+                    failure.set("after the holder ended only " + mine.fastAllocs + " of 100 took the fast path");
+                }
+            };
+            Thread sharer;
+            do { // thread ids are handed out at construction: make threads until one shares the holder's slot
+                sharer = builder.unstarted(sharerBody);
+            } while (sharer.threadId() % CacheRegistry.ID_SLOTS != holder.threadId() % CacheRegistry.ID_SLOTS);
+            sharer.start();
+            sharerRegistered.await();
+            holderMayEnd.countDown();
+            holder.join();
+            holderEnded.countDown();
+            sharer.join();
+            assertEquals(null, failure.get());
         }
     }
 }
