@@ -7,8 +7,9 @@ package io.pagepool.pool;
  * application allocates.
  *
  * <p>Threading: called on the allocating thread, right after the page is handed out (the
- * {@code page} is null for a waive). Must be quick, must not call back into the pool's
- * allocation methods, and must not throw (a thrown exception is caught and reported once).
+ * {@code page} is null for a waive, and for a page split into fragments, which is no caller's
+ * lease). Must be quick, must not call back into the pool's allocation methods, and must not
+ * throw (a thrown exception is caught and reported once).
  */
 @FunctionalInterface
 public interface AllocationSampler {

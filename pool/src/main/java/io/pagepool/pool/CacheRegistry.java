@@ -20,8 +20,8 @@ import java.util.List;
  * {@value #ID_SLOTS}) finds its cache through the ThreadLocal, on the slow path, until that
  * other thread ends and it takes the slot over.
  *
- * <p>Threading: the list is copy-on-write under this object's monitor; {@link #local()} is
- * lock-free. The id slots are written under the monitor and read racily: a reader only trusts a
+ * <p>Threading: the list is copy-on-write under this object's monitor; {@link #slotted} is
+ * lock-free, and {@link #local()} too except when it registers a thread or claims a slot. The id slots are written under the monitor and read racily: a reader only trusts a
  * slot whose cache's final {@code owner} is the reader itself. Lock order: this monitor, then the
  * slab lock.
  */

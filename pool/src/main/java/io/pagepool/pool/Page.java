@@ -49,10 +49,10 @@ public final class Page {
     /** Hand-outs so far: with the page, identifies one lease. Written by the handing-out thread. */
     private int generation;
     /**
-     * The platform thread the page was last handed out on and that thread's cache (null for
-     * virtual threads). A release on that same thread pushes straight into that cache, with no
-     * thread-local lookup; they sit on the page so that a release on another thread reads only
-     * the page's own line. Written at hand-out, read by the releasing thread.
+     * The platform thread the page was last handed out on and that thread's cache (for a virtual
+     * thread: null and the stripe it used). A release on that same platform thread pushes straight
+     * into that cache, with no lookup; they sit on the page so that a release on another thread
+     * reads only the page's own line. Written at hand-out, read by the releasing thread.
      */
     Thread holderThread;
     ThreadCache holderCache;

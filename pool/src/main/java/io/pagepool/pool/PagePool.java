@@ -202,7 +202,7 @@ public final class PagePool implements AutoCloseable {
         }
         ThreadCache cache = caches.acquire();
         try {
-            return popOrRefill(cache, zeroBytes);
+            return popOrRefill(cache, zeroBytes, false);
         } finally {
             caches.release(cache);
         }
@@ -217,23 +217,30 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Hands out a page from {@code cache}, refilling it when empty, and counts the path; null
-     * (counted as a waive) when the budget is spent. The caller owns {@code cache}.
+     * Hands out a page from {@code cache}, refilling it when empty, and counts and samples the
+     * path like the fast path does; null (counted as a waive) when the budget is spent. A
+     * fragment page is not zeroed here (its fragments are) and reaches the sampler without the
+     * page, which is no caller's lease. The caller owns {@code cache}.
      */
-    private Page popOrRefill(ThreadCache cache, int zeroBytes) {
+    private Page popOrRefill(ThreadCache cache, int requestedBytes, boolean fragments) {
+        AllocationPath path = AllocationPath.FAST;
         int id = cache.pop();
-        if (id != ThreadCache.EMPTY) {
-            count(cache, Counters.ALLOC_FAST);
-            return handOut(cache, pages.get(id), zeroBytes);
+        if (id == ThreadCache.EMPTY) {
+            path = refill(cache);
+            if (path == AllocationPath.WAIVE) {
+                waive(cache, WaiveReason.BUDGET, requestedBytes);
+                return null;
+            }
+            id = cache.pop();
         }
-        AllocationPath path = refill(cache);
-        if (path == AllocationPath.WAIVE) {
-            waive(cache, WaiveReason.BUDGET, zeroBytes);
-            return null;
+        count(cache, path == AllocationPath.FAST ? Counters.ALLOC_FAST : Counters.HOLD_SLOW);
+        Page page = handOut(cache, pages.get(id), fragments ? 0 : requestedBytes);
+        Page lease = fragments ? null : page;
+        if (path != AllocationPath.FAST) {
+            sample(path, lease, requestedBytes);
+        } else if (--cache.sampleCountdown <= 0) {
+            sampleFast(cache, lease, requestedBytes);
         }
-        count(cache, Counters.HOLD_SLOW);
-        Page page = handOut(cache, pages.get(cache.pop()), zeroBytes);
-        sample(path, page, zeroBytes);
         return page;
     }
 
@@ -298,7 +305,7 @@ public final class PagePool implements AutoCloseable {
             Page page = cache.fragmentPage;
             if (page == null || offset + bytes > pageSize) {
                 finishFragmentPage(cache);
-                page = popOrRefill(cache, 0); // zeroed fragment by fragment below
+                page = popOrRefill(cache, bytes, true); // zeroed fragment by fragment below
                 if (page == null) {
                     return failAlloc().buffer();
                 }
@@ -350,13 +357,21 @@ public final class PagePool implements AutoCloseable {
                         out[got + i] = handOut(cache, pages.get(cache.pop()), pageSize);
                     }
                     count(cache, Counters.ALLOC_FAST, take);
+                    cache.sampleCountdown -= take;
+                    if (cache.sampleCountdown <= 0) {
+                        sampleFast(cache, out[got], pageSize);
+                    }
                     got += take;
-                } else if (refill(cache) != AllocationPath.WAIVE) {
-                    out[got++] = handOut(cache, pages.get(cache.pop()), pageSize);
-                    count(cache, Counters.HOLD_SLOW);
                 } else {
-                    waive(cache, WaiveReason.BUDGET, (long) (n - got) * pageSize);
-                    break;
+                    AllocationPath path = refill(cache);
+                    if (path == AllocationPath.WAIVE) {
+                        waive(cache, WaiveReason.BUDGET, (long) (n - got) * pageSize);
+                        break;
+                    }
+                    count(cache, Counters.HOLD_SLOW);
+                    Page page = handOut(cache, pages.get(cache.pop()), pageSize);
+                    sample(path, page, pageSize);
+                    out[got++] = page;
                 }
             }
             return got;
@@ -785,11 +800,7 @@ public final class PagePool implements AutoCloseable {
 
     /** Moves every page in the ring back to its slab. */
     void drainRing() {
-        int[] batch = new int[64];
-        int n;
-        while ((n = ring.consume(batch, 0, batch.length)) > 0) {
-            slabs.giveBack(batch, 0, n);
-        }
+        returnRingPages(Integer.MAX_VALUE);
     }
 
     /** True once {@link #close()} was called. */

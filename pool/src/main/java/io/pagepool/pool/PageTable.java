@@ -13,19 +13,19 @@ import java.util.Arrays;
  * each).
  *
  * <p>Layout: each mapped slab takes a slot of {@code pagesPerSlab} consecutive ids (the lowest
- * free slot), so a page's id is {@code slot * pagesPerSlab + index}. The table grows by doubling.
+ * free slot), so a page's id is {@code slot * pagesPerSlab + index}; a slot is free when its first
+ * entry is null. The table grows by doubling, up to the slots the budget allows.
  *
  * <p>Threading: slots are assigned and released, and entries written, under the slab lock. A
  * reader holds an id only after the slab was added (it got the id from a carve or through the
- * ring, both of which happen after), so it reads the entry without a lock; a grown table is
- * published through a volatile field.
+ * ring, both of which happen after), so it reads the entry without a lock. A grown table is
+ * filled first and then published through a volatile field: a thread that reads it racily while
+ * holding an older id must see the copied entries, which a plain field would not promise.
  */
 final class PageTable {
     private final int pagesPerSlab;
     private final int maxSlots;
     private volatile Page[] pages = new Page[0];
-    /** Slots in use; guarded by the slab lock. */
-    private boolean[] slotUsed = new boolean[0];
 
     /** @param maxSlots the most slabs the budget lets be mapped at once */
     PageTable(int pagesPerSlab, int maxSlots) {
@@ -40,27 +40,24 @@ final class PageTable {
 
     /** The first id of the lowest free slot, which the caller fills with {@link #add}. Slab lock held. */
     int firstFreeId() {
-        int slot = 0;
-        while (slot < slotUsed.length && slotUsed[slot]) {
-            slot++;
+        Page[] table = pages;
+        int id = 0;
+        while (id < table.length && table[id] != null) {
+            id += pagesPerSlab;
         }
-        return slot * pagesPerSlab;
+        return id;
     }
 
     /** Enters a new slab's pages under their ids. Slab lock held. */
     void add(Slab slab) {
-        int slot = slab.firstPageId() / pagesPerSlab;
-        if (slot >= slotUsed.length) {
-            slotUsed = Arrays.copyOf(slotUsed, Math.min(maxSlots, Math.max(4, slotUsed.length * 2)));
-        }
-        slotUsed[slot] = true;
+        int first = slab.firstPageId();
         Page[] table = pages;
-        int end = slab.firstPageId() + slab.pageCount();
-        if (end > table.length) {
-            table = Arrays.copyOf(table, slotUsed.length * pagesPerSlab);
+        if (first + slab.pageCount() > table.length) {
+            int slots = Math.min(maxSlots, Math.max(4, 2 * (table.length / pagesPerSlab)));
+            table = Arrays.copyOf(table, Math.max(slots * pagesPerSlab, first + slab.pageCount()));
         }
         for (int i = 0; i < slab.pageCount(); i++) {
-            table[slab.firstPageId() + i] = slab.page(i);
+            table[first + i] = slab.page(i);
         }
         pages = table; // publishes a grown table; the same one otherwise
     }
@@ -68,6 +65,5 @@ final class PageTable {
     /** Frees an unmapped slab's ids. Slab lock held; every page of the slab is free. */
     void remove(Slab slab) {
         Arrays.fill(pages, slab.firstPageId(), slab.firstPageId() + slab.pageCount(), null);
-        slotUsed[slab.firstPageId() / pagesPerSlab] = false;
     }
 }

@@ -64,20 +64,14 @@ final class SlabMapper {
         String reason = null;
         switch (requested) {
             case PLAIN -> { }
-            case PREFAULT -> {
-                if (NativeMemory.madvisePopulateWrite(address, bytes) != 0) {
-                    prefault(segment); // kernel before 5.14: touch every page instead
-                }
-            }
+            case PREFAULT -> populate(segment);
             case HUGEPAGE -> {
                 int errno = NativeMemory.madviseHugePage(address, bytes);
                 if (errno != 0) {
                     applied = Mapping.PREFAULT;
                     reason = "madvise(MADV_HUGEPAGE) failed with errno " + errno;
                 }
-                if (NativeMemory.madvisePopulateWrite(address, bytes) != 0) {
-                    prefault(segment);
-                }
+                populate(segment);
             }
             case PINNED -> {
                 int errno = NativeMemory.mlock(address, bytes);
@@ -85,17 +79,22 @@ final class SlabMapper {
                     applied = Mapping.PREFAULT;
                     reason = "mlock refused with errno " + errno
                             + " (RLIMIT_MEMLOCK too small? raise 'ulimit -l')";
-                    prefault(segment);
+                    populate(segment);
                 }
             }
         }
         return new Region(arena, segment, applied, reason);
     }
 
-    /** Touches one byte per OS page so that later accesses take no page fault. */
-    private static void prefault(MemorySegment segment) {
-        for (long offset = 0; offset < segment.byteSize(); offset += OS_PAGE_BYTES) {
-            segment.set(ValueLayout.JAVA_BYTE, offset, (byte) 0);
+    /**
+     * Faults in mmapped memory so that later accesses take no page fault: one
+     * {@code madvise(MADV_POPULATE_WRITE)}, or on kernels before 5.14 a touch per OS page.
+     */
+    private static void populate(MemorySegment segment) {
+        if (NativeMemory.madvisePopulateWrite(segment.address(), segment.byteSize()) != 0) {
+            for (long offset = 0; offset < segment.byteSize(); offset += OS_PAGE_BYTES) {
+                segment.set(ValueLayout.JAVA_BYTE, offset, (byte) 0);
+            }
         }
     }
 }

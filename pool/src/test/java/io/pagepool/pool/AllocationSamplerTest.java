@@ -46,6 +46,44 @@ class AllocationSamplerTest {
     }
 
     @Test
+    void samplesFragmentPagesWithTheFragmentSizeAndNoLease() {
+        try (PagePool pool = Pools.small("sampler-fragment", new Warnings()).build()) {
+            List<Sample> samples = new ArrayList<>();
+            pool.setAllocationSampler((p, path, page, bytes) -> samples.add(new Sample(path, page, bytes)), 1);
+            pool.release(pool.allocFragment(100)); // the fragment page is carved from a new slab
+            assertEquals(List.of(new Sample(AllocationPath.SLOW, null, 100)), samples,
+                    "the request's size; the fragment page is no caller's lease");
+        }
+    }
+
+    @Test
+    void samplesBulkAllocationsAndVirtualThreadsToo() throws Exception {
+        try (PagePool pool = Pools.small("sampler-bulk", new Warnings()).build()) {
+            List<Sample> samples = new ArrayList<>();
+            pool.setAllocationSampler((p, path, page, bytes) -> {
+                synchronized (samples) {
+                    samples.add(new Sample(path, page, bytes));
+                }
+            }, 1);
+            Page[] pages = new Page[8];
+            assertEquals(8, pool.allocBulk(pages, 8)); // one refill from a new slab, then pops
+            assertEquals(List.of(AllocationPath.SLOW, AllocationPath.FAST), samples.stream().map(Sample::path).toList());
+            pool.releaseBulk(pages, 8);
+
+            samples.clear();
+            // a stripe's countdown starts at the check interval, then follows the sampler's interval
+            int allocations = PagePool.SAMPLER_CHECK_INTERVAL + 100;
+            Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < allocations; i++) {
+                    pool.alloc().release();
+                }
+            }).join();
+            long fast = samples.stream().filter(s -> s.path() == AllocationPath.FAST).count();
+            assertTrue(fast >= 100, fast + " fast-path samples on a virtual thread");
+        }
+    }
+
+    @Test
     void samplesWaivesWithNoPageAndStopsWhenRemoved() {
         try (PagePool pool = Pools.small("sampler-waive", new Warnings()).maxMemoryBytes(256 << 10).build()) {
             List<Sample> samples = new ArrayList<>();
