@@ -1,6 +1,8 @@
 package io.pagepool.recorder;
 
+import io.pagepool.pool.WaiveReason;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The names of pagepool's JFR event types: public API, stable across releases. Use them to
@@ -35,6 +37,20 @@ public final class EventNames {
     public static final List<String> ALL = List.of(POOL_STATISTICS, CACHE_STATISTICS, ALLOCATION_SAMPLE,
             SLOW_ALLOCATION, WAIVE, LEAK_SUSPECT, TUNER_DECISION, POOL_LIFECYCLE);
 
+    /** PoolLifecycle {@code action}: the pool was registered with the recorder; detail is its configuration. */
+    public static final String LIFECYCLE_CREATED = "created";
+    /** PoolLifecycle {@code action}: close() is waiting for pages still held. */
+    public static final String LIFECYCLE_CLOSE_STALLED = "closeStalled";
+    /** PoolLifecycle {@code action}: the close finished. */
+    public static final String LIFECYCLE_CLOSED = "closed";
+    /** PoolLifecycle {@code action}: a slab got another mapping mode than requested. */
+    public static final String LIFECYCLE_MAPPING_FALLBACK = "mappingFallback";
+
     private EventNames() {
+    }
+
+    /** The {@code reason} field of a Waive event for {@code reason}: its name in lower case ("budget", "size", "closed"). */
+    public static String waiveReason(WaiveReason reason) {
+        return reason.name().toLowerCase(Locale.ROOT);
     }
 }

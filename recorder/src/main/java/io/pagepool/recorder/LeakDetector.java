@@ -14,9 +14,11 @@ import java.util.Objects;
  *       allocation stack captured and are checked every LeakSuspect period; a page still held
  *       with the same generation after the threshold is reported once. A lease that leaks
  *       repeatedly is therefore caught; a single leaked page may not be.
- *   <li><b>reclaimedWithoutRelease</b> — reported by whoever reclaimed the page, through
- *       {@link #reclaimedWithoutRelease}: the agent, when a swapped buffer became unreachable
- *       without a release.
+ *   <li><b>reclaimedWithoutRelease</b> — reported only by code that calls
+ *       {@link #reclaimedWithoutRelease}: whoever reclaims a page whose buffer became unreachable
+ *       without a release (through a reference queue or a Cleaner, say). Nothing in pagepool calls
+ *       it: the agent counts the pages it reclaims that way in its own
+ *       {@code io.pagepool.AgentReleaseStatistics} event, not here.
  * </ul>
  *
  * <p>Nothing is captured or checked while no recording enables the event.

@@ -13,8 +13,9 @@ import jdk.jfr.Timespan;
 
 /**
  * {@code io.pagepool.LeakSuspect}: a sampled lease still held after the leak threshold
- * (kind {@code held}), or one the agent reclaimed after its buffer became unreachable without a
- * release (kind {@code reclaimedWithoutRelease}). Periodic: the period is how often
+ * (kind {@code held}), or a lease that a caller of {@link LeakDetector#reclaimedWithoutRelease}
+ * reclaimed after its buffer became unreachable without a release (kind
+ * {@code reclaimedWithoutRelease}). Periodic: the period is how often
  * {@link LeaseTable} checks the sampled leases. The stack is the allocation's, captured when it
  * was sampled, so the event carries no stack trace of its own. Off unless a recording enables it
  * (pagepool.jfc does), because watching leases captures allocation stacks.

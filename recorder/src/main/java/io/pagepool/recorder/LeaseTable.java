@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Pages are held weakly and a pool's leases are forgotten when it is unregistered, so the
  * table never keeps a pool reachable. Threading: the table is guarded by its class's monitor,
- * held only for array updates and event commits; the capture limiter is a CAS on
- * {@link #nextCaptureNanos}.
+ * held only for array updates and event commits ({@link #track} first reads {@code size} without
+ * it, only to skip a full table early); the capture limiter is a CAS on {@link #nextCaptureNanos}.
  */
 final class LeaseTable {
     static final int CAPACITY = 512;
@@ -41,6 +41,9 @@ final class LeaseTable {
 
     /** Records a sampled lease if the capture budget and the table allow. Allocating thread. */
     static void track(PagePool pool, Page page, long requestedBytes) {
+        if (size >= CAPACITY) {
+            return; // racy read, rechecked under the monitor: a full table spends no capture budget or stack walk
+        }
         long now = System.nanoTime();
         long next = nextCaptureNanos.get();
         if (now - next < 0 || !nextCaptureNanos.compareAndSet(next, now + captureIntervalNanos)) {

@@ -4,7 +4,6 @@ import io.pagepool.pool.Mapping;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolListener;
 import io.pagepool.pool.WaiveReason;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -102,7 +101,7 @@ public final class PoolEventListener implements PoolListener {
         WaiveReason[] reasons = WaiveReason.values();
         String[] names = new String[reasons.length];
         for (WaiveReason r : reasons) {
-            names[r.ordinal()] = r.name().toLowerCase(Locale.ROOT);
+            names[r.ordinal()] = EventNames.waiveReason(r);
         }
         return names;
     }

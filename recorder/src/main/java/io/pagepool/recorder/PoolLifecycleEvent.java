@@ -19,10 +19,10 @@ import jdk.jfr.Timespan;
 @Description("A pool was created (registered with the recorder), stalled while closing, closed, or fell back to another mapping mode")
 @StackTrace(true)
 final class PoolLifecycleEvent extends Event {
-    static final String CREATED = "created";
-    static final String CLOSE_STALLED = "closeStalled";
-    static final String CLOSED = "closed";
-    static final String MAPPING_FALLBACK = "mappingFallback";
+    static final String CREATED = EventNames.LIFECYCLE_CREATED;
+    static final String CLOSE_STALLED = EventNames.LIFECYCLE_CLOSE_STALLED;
+    static final String CLOSED = EventNames.LIFECYCLE_CLOSED;
+    static final String MAPPING_FALLBACK = EventNames.LIFECYCLE_MAPPING_FALLBACK;
 
     @Label("Pool")
     @Description("The pool's name")

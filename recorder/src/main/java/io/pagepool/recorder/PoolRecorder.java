@@ -164,14 +164,20 @@ public final class PoolRecorder {
         return REGISTRATIONS;
     }
 
-    /** Called by the listener when {@code pool} finished closing: its MXBean goes at once. */
+    /**
+     * Called by the listener when {@code pool} finished closing (perhaps on the pool's close
+     * thread): its MXBean goes at once. Under LOCK, and only while the pool's registration is
+     * still listed: once it was forgotten, a new pool of the same name may own the ObjectName.
+     */
     static void closed(PagePool pool) {
-        for (Registration r : REGISTRATIONS) {
-            if (r.holds(pool)) {
-                unregisterMBean(r);
+        synchronized (LOCK) {
+            for (Registration r : REGISTRATIONS) {
+                if (r.holds(pool)) {
+                    unregisterMBean(r);
+                }
             }
+            LeaseTable.forget(pool);
         }
-        LeaseTable.forget(pool);
     }
 
     /** Forgets a registration whose pool is fully closed, collected or unregistered. */

@@ -29,12 +29,9 @@ final class Registration {
     private PoolStats lastPool;
     private long lastPoolNanos;
     /** Guarded by this: per cache id, the snapshot the next CacheStatistics event is a delta from. */
-    private Map<Long, CacheSnapshot> lastCaches = new HashMap<>();
-    /** Guarded by this: when the cache snapshots were last taken (the interval of a new cache). */
+    private Map<Long, CacheStats> lastCaches = new HashMap<>();
+    /** Guarded by this: when the cache snapshots were last taken (all at once): the start of every interval. */
     private long lastCacheNanos;
-
-    private record CacheSnapshot(CacheStats stats, long nanos) {
-    }
 
     Registration(PagePool pool, ObjectName objectName) {
         this.pool = new WeakReference<>(pool);
@@ -45,7 +42,7 @@ final class Registration {
         this.lastPoolNanos = now;
         this.lastCacheNanos = now;
         for (CacheStats c : pool.cacheStats()) {
-            lastCaches.put(c.cacheId(), new CacheSnapshot(c, now));
+            lastCaches.put(c.cacheId(), c);
         }
     }
 
@@ -102,9 +99,9 @@ final class Registration {
     synchronized void commitCacheStatistics(PagePool p) {
         List<CacheStats> caches = p.cacheStats();
         long nowNanos = System.nanoTime();
-        Map<Long, CacheSnapshot> next = new HashMap<>(caches.size() * 2);
+        Map<Long, CacheStats> next = new HashMap<>(caches.size() * 2);
         for (CacheStats c : caches) {
-            CacheSnapshot previous = lastCaches.get(c.cacheId());
+            CacheStats last = lastCaches.get(c.cacheId());
             CacheStatisticsEvent e = new CacheStatisticsEvent();
             e.poolName = poolName;
             e.cacheId = c.cacheId();
@@ -113,22 +110,20 @@ final class Registration {
             e.virtualStripe = c.virtualStripe();
             e.capacity = c.capacity();
             e.size = c.size();
-            if (previous == null) { // a cache created since the last event: its counters started at 0
-                e.interval = nowNanos - lastCacheNanos;
+            e.interval = nowNanos - lastCacheNanos;
+            if (last == null) { // a cache created since the last event: its counters started at 0
                 e.hits = c.hits();
                 e.underflows = c.underflows();
                 e.overflows = c.overflows();
                 e.releases = c.releases();
             } else {
-                CacheStats last = previous.stats();
-                e.interval = nowNanos - previous.nanos();
                 e.hits = c.hits() - last.hits();
                 e.underflows = c.underflows() - last.underflows();
                 e.overflows = c.overflows() - last.overflows();
                 e.releases = c.releases() - last.releases();
             }
             e.commit();
-            next.put(c.cacheId(), new CacheSnapshot(c, nowNanos));
+            next.put(c.cacheId(), c);
         }
         lastCaches = next; // caches that were reclaimed drop out here
         lastCacheNanos = nowNanos;

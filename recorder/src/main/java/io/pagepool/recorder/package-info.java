@@ -10,8 +10,9 @@
  *       allocation samples, leak suspects, the MXBean.
  *   <li>{@link io.pagepool.recorder.Recorder#start} to record to a file; {@code pagepool.jfc} for
  *       {@code -XX:StartFlightRecording} and {@code jfr configure}.
- *   <li>{@link io.pagepool.recorder.TunerDecisions} and
- *       {@link io.pagepool.recorder.LeakDetector#reclaimedWithoutRelease} for the tuner and agent.
+ *   <li>{@link io.pagepool.recorder.TunerDecisions} for the tuner;
+ *       {@link io.pagepool.recorder.LeakDetector#reclaimedWithoutRelease} for code that reclaims
+ *       unreachable buffers itself (nothing in pagepool calls it).
  * </ul>
  * Event names are in {@link io.pagepool.recorder.EventNames}; they are public API.
  *

@@ -1,5 +1,6 @@
 package io.pagepool.report;
 
+import io.pagepool.recorder.EventNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,7 +150,7 @@ final class PoolSummary {
     void onLifecycle(RecordedEvent e) {
         String action = Ev.s(e, "action");
         lifecycle.merge(action == null ? "unknown" : action, 1L, Long::sum);
-        if ("created".equals(action)) {
+        if (EventNames.LIFECYCLE_CREATED.equals(action)) {
             configuration.clear();
             configuration.putAll(parsePairs(Ev.s(e, "detail")));
         }

@@ -1,5 +1,7 @@
 package io.pagepool.report;
 
+import io.pagepool.pool.WaiveReason;
+import io.pagepool.recorder.EventNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,7 @@ final class Recommender {
         long maxRing = p.configured("maxRingCapacity", 16384);
 
         // page size: only when requests did not fit, or the pool ran with another than the default
-        long sizeWaives = p.waiveEventsByReason.getOrDefault("size", 0L);
+        long sizeWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.SIZE), 0L);
         if (sizeWaives > 0) {
             long wanted = Math.min(65536, Units.ceilPow2(Math.max(pageSize, p.waiveLargestRequest)));
             values.add(new Recommendation.Value("pageSize", Long.toString(wanted), Units.plural(sizeWaives, "recorded request")
@@ -127,7 +129,7 @@ final class Recommender {
         values.add(new Recommendation.Value("ring", Long.toString(Math.max(1, ring)), ringReason));
 
         // memory budget
-        long budgetWaives = p.waiveEventsByReason.getOrDefault("budget", 0L);
+        long budgetWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.BUDGET), 0L);
         boolean waivedAtBudget = budgetWaives > 0 || (p.allocWaive > sizeWaives && p.budgetUsePeak() >= 0.9);
         long maxMemory;
         String memoryReason;
@@ -148,7 +150,7 @@ final class Recommender {
         values.add(new Recommendation.Value("maxMemory", Units.agentSize(maxMemory), memoryReason));
 
         // mapping
-        long fallbacks = p.lifecycle.getOrDefault("mappingFallback", 0L);
+        long fallbacks = p.lifecycle.getOrDefault(EventNames.LIFECYCLE_MAPPING_FALLBACK, 0L);
         String mapping = p.mapping.toLowerCase(Locale.ROOT);
         if (fallbacks > 0) {
             values.add(new Recommendation.Value("mapping", "prefault", Units.count(fallbacks)

@@ -1,5 +1,6 @@
 package io.pagepool.report;
 
+import io.pagepool.recorder.EventNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,20 +58,20 @@ final class RecordingSummary {
             return;
         }
         switch (type) {
-            case "io.pagepool.PoolStatistics" -> pool(pool).onStatistics(e, nanos);
-            case "io.pagepool.CacheStatistics" -> {
+            case EventNames.POOL_STATISTICS -> pool(pool).onStatistics(e, nanos);
+            case EventNames.CACHE_STATISTICS -> {
                 pool(pool);
                 CacheSummary c = cache(pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
                 if (c != null) {
                     c.onStatistics(e, nanos);
                 }
             }
-            case "io.pagepool.Waive" -> pool(pool).onWaive(e);
-            case "io.pagepool.SlowAllocation" -> pool(pool).onSlowAllocation(e);
-            case "io.pagepool.PoolLifecycle" -> pool(pool).onLifecycle(e);
-            case "io.pagepool.TunerDecision" -> tuner.onDecision(e, nanos);
-            case "io.pagepool.LeakSuspect" -> leaks.onSuspect(e, nanos);
-            case "io.pagepool.AllocationSample" -> {
+            case EventNames.WAIVE -> pool(pool).onWaive(e);
+            case EventNames.SLOW_ALLOCATION -> pool(pool).onSlowAllocation(e);
+            case EventNames.POOL_LIFECYCLE -> pool(pool).onLifecycle(e);
+            case EventNames.TUNER_DECISION -> tuner.onDecision(e, nanos);
+            case EventNames.LEAK_SUSPECT -> leaks.onSuspect(e, nanos);
+            case EventNames.ALLOCATION_SAMPLE -> {
                 String path = Ev.s(e, "path");
                 allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
             }

@@ -202,12 +202,17 @@ final class CacheSizer {
         }
     }
 
+    /**
+     * Sets one cache's capacity. The signals were sampled before ended threads' caches were
+     * reclaimed (by this step or by the pool), so the cache may be gone: then nothing is set, no
+     * decision is recorded, and its capacity counts as 0 (reclaiming freed it).
+     */
     private static void set(Knobs knobs, MemoryBudget budget, Map<Long, Integer> capacities, CacheDelta c, int to,
                             String reason, String signals) {
         int from = capacities.get(c.cacheId());
-        knobs.change("cacheCapacity", c.cacheId(), from, to, reason, signals,
-                () -> knobs.pool().setCacheCapacity(c.cacheId(), to));
-        capacities.put(c.cacheId(), to);
-        budget.moved(to - from);
+        int now = knobs.changeIfApplied("cacheCapacity", c.cacheId(), from, to, reason, signals,
+                () -> knobs.pool().setCacheCapacity(c.cacheId(), to)) ? to : 0;
+        capacities.put(c.cacheId(), now);
+        budget.moved(now - from);
     }
 }

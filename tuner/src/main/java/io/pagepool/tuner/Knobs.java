@@ -2,6 +2,7 @@ package io.pagepool.tuner;
 
 import io.pagepool.pool.PagePool;
 import io.pagepool.recorder.TunerDecisions;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,20 @@ final class Knobs {
         } catch (RuntimeException e) {
             // a failing log sink must not stop the controller
         }
+    }
+
+    /**
+     * Runs {@code apply} (a setter that may find its target gone, like the per-cache capacity of a
+     * cache reclaimed since the signals were sampled) and records the decision only when it returns
+     * true. Returns what {@code apply} returned.
+     */
+    boolean changeIfApplied(String parameter, long cacheId, long before, long after, String reason, String signals,
+                            BooleanSupplier apply) {
+        if (!apply.getAsBoolean()) {
+            return false;
+        }
+        done(parameter, cacheId, before, after, reason, signals);
+        return true;
     }
 
     /** Records a change already made (one whose size is known only once made). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pagepool.pool.CacheStats;
 import io.pagepool.pool.PagePool;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Per-cache capacity, driven step by step with real threads on real pools. */
@@ -140,6 +141,33 @@ class CacheSizingTest {
             tuner.step();
             assertEquals(pool.cacheCapacity(), w.capacity(), log.lines()::toString);
             assertTrue(log.any("idle cache active again"), log.lines()::toString);
+        }
+    }
+
+    @Test
+    void shouldRecordNoDecisionForACacheReclaimedAfterTheSignalsWereSampled() throws Exception {
+        Pools.Log log = new Pools.Log();
+        try (PagePool pool = Pools.small().build()) {
+            Tuner tuner = Tuner.manual(pool, Pools.quick(log));
+            long cacheId;
+            try (Worker w = new Worker(pool, "ends-while-idle")) {
+                w.rounds(3, 40);
+                cacheId = w.cache().cacheId();
+                for (int i = 0; i < 4; i++) { // the first reading, then idle 3 intervals: one short of draining
+                    tuner.step();
+                }
+                assertTrue(pool.cacheStats().stream().anyMatch(c -> c.cacheId() == cacheId && c.capacity() > 0),
+                        log.lines()::toString);
+            } // the thread ends; its cache stays listed until reclaimed
+            int linesBefore = log.lines().size();
+            int decisionsBefore = tuner.decisions();
+            tuner.step(); // samples the ended cache, reclaims it, then would drain it (idle 4 intervals)
+            List<String> stepLines = log.lines().subList(linesBefore, log.lines().size());
+            assertTrue(pool.cacheStats().stream().noneMatch(c -> c.cacheId() == cacheId));
+            assertTrue(stepLines.stream().anyMatch(l -> l.contains("threads ended: their caches reclaimed")),
+                    stepLines::toString);
+            assertTrue(stepLines.stream().noneMatch(l -> l.contains("[cache " + cacheId + "]")), stepLines::toString);
+            assertEquals(stepLines.size(), tuner.decisions() - decisionsBefore, "one log line per counted decision");
         }
     }
 }
