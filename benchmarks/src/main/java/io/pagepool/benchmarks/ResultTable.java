@@ -23,23 +23,47 @@ import java.util.function.Predicate;
  * <p>Usage: {@code java -cp benchmarks.jar io.pagepool.benchmarks.ResultTable [results.json]}.
  *
  * <p>For the cross-thread groups the score shown is the allocating thread's: it handles every
- * page, so its time per op is the group's wall time per page.
+ * page, so its time per op is the group's wall time per page. Their B/op is per page too: JMH
+ * divides the bytes by the ops of all the group's threads, and both sides (the allocating thread,
+ * and the releasing threads together) count every page, so the table multiplies JMH's figure by
+ * {@value #GROUP_COUNTING_SIDES}.
  */
 public final class ResultTable {
-    /** The baseline of each benchmark class: a method, or a group for the cross-thread ones. */
-    private static final Map<String, String> BASELINES = Map.of(
-            "FastPath", "none",
-            "RingPath", "handoff",
-            "Bulk", "single",
-            "SlowPath", "recycled",
-            "StatsOverhead", "statsOff",
-            "AgentPath", "jdk");
+    /**
+     * A class's baseline: a method (or a group for the cross-thread ones), and, when the baseline
+     * is one value of a parameter of that method, that parameter ({@code param} null otherwise).
+     */
+    record Baseline(String method, String param, String value) {
+        static Baseline method(String method) {
+            return new Baseline(method, null, null);
+        }
+
+        boolean is(Row r) {
+            return r.method().equals(method) && (param == null || value.equals(r.params().get(param)));
+        }
+    }
+
+    /** The baseline of each benchmark class. ContendedReturn has none: it is compared with the kernel's figures. */
+    private static final Map<String, Baseline> BASELINES = Map.of(
+            "FastPath", Baseline.method("none"),
+            "RingPath", Baseline.method("handoff"),
+            "Bulk", Baseline.method("single"),
+            "SlowPath", Baseline.method("recycled"),
+            "StatsOverhead", Baseline.method("statsOff"),
+            "AgentPath", Baseline.method("jdk"),
+            "RecorderOverhead", new Baseline("allocWriteRelease", "mode", "none"));
     /** The allocating thread's method of each group: its score is the wall time per page. */
     private static final Map<String, String> GROUP_PRODUCERS = Map.of(
             "ring", "alloc",
             "handoff", "produce",
             "returners4", "alloc4",
             "returners8", "alloc8");
+    /**
+     * The sides of a cross-thread group that each count every page as an op: the allocating thread,
+     * and the releasing threads together (each counts the pages it releases). JMH's
+     * {@code gc.alloc.rate.norm} divides by the ops of all threads, so it is bytes per this many ops.
+     */
+    static final int GROUP_COUNTING_SIDES = 2;
     /** Below this, {@code gc.alloc.rate.norm} is JMH's own noise: zero allocation per op. */
     private static final double ZERO_BYTES = 0.5;
     private static final double KERNEL_PTR_RING_4_NANOS = 1700;
@@ -138,6 +162,9 @@ public final class ResultTable {
                     bytes = number(((Map<String, Object>) e.getValue()).get("score"));
                 }
             }
+            if (producer != null) {
+                bytes *= GROUP_COUNTING_SIDES; // per page, not per op of either side
+            }
             rows.add(new Row(className.replaceFirst("Benchmark$", ""), method, params, number(metric.get("score")),
                     number(metric.get("scoreError")), String.valueOf(metric.get("scoreUnit")), bytes,
                     spread(metric.get("rawData"))));
@@ -183,14 +210,23 @@ public final class ResultTable {
         return rows;
     }
 
-    /** The row's baseline: same class, the baseline method, and every parameter the baseline has equal. */
+    /**
+     * The row's baseline: same class, the baseline method (with the baseline's parameter value, if
+     * it has one), and every other parameter the baseline has equal.
+     */
     Row baselineOf(Row row) {
-        String baseline = BASELINES.get(row.benchmarkClass());
+        Baseline baseline = BASELINES.get(row.benchmarkClass());
         if (baseline == null) {
             return null;
         }
-        return find(row.benchmarkClass(), baseline, b -> b.params().entrySet().stream()
-                .allMatch(e -> Objects.equals(row.params().get(e.getKey()), e.getValue())));
+        for (Row b : rows) {
+            if (b.benchmarkClass().equals(row.benchmarkClass()) && baseline.is(b) && b.params().entrySet().stream()
+                    .filter(e -> !e.getKey().equals(baseline.param()))
+                    .allMatch(e -> Objects.equals(row.params().get(e.getKey()), e.getValue()))) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private Row find(String benchmarkClass, String method, Predicate<Row> filter) {
@@ -280,10 +316,10 @@ public final class ResultTable {
             checks.add(new Check("StatsOverhead staticOff / statsOff - 1",
                     percent(staticOff.score() / statsOff.score() - 1), "(information)", null));
         }
-        Row recorderNone = find("RecorderOverhead", "allocWriteRelease", "mode", "none");
         for (String mode : new String[] {"registered", "jfc", "defaultAndJfc"}) {
             Row r = find("RecorderOverhead", "allocWriteRelease", "mode", mode);
-            if (r != null && recorderNone != null) {
+            Row recorderNone = r == null ? null : baselineOf(r);
+            if (recorderNone != null && recorderNone != r) {
                 double overhead = r.score() / recorderNone.score() - 1;
                 String target = mode.equals("registered") ? "~0 %" : mode.equals("jfc") ? "<= 5 %" : "(information)";
                 Boolean met = mode.equals("jfc") ? Boolean.valueOf(overhead <= 0.05) : null;
