@@ -1,6 +1,7 @@
 package io.pagepool.agent;
 
 import io.pagepool.agent.runtime.DirectBuffers;
+import io.pagepool.agent.scope.ScopedRewriter;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -19,13 +20,15 @@ import org.objectweb.asm.Opcodes;
  * same stack, so no frame changes. Reports the number of sites per class.
  */
 final class CallSiteSwap extends AsmVisitorWrapper.AbstractBase {
-    static final String BYTE_BUFFER = "java/nio/ByteBuffer";
-    static final String ALLOCATE_DIRECT = "allocateDirect";
-    static final String DESCRIPTOR = "(I)Ljava/nio/ByteBuffer;";
 
-    /** Told the class name and how many sites it had, after each class with at least one. */
+    /** Told about each class with at least one rewritten site, once, after the class. */
     interface Sites {
-        void swapped(String className, int sites);
+        /**
+         * @param className       the class's name
+         * @param sites           sites this step swapped
+         * @param rewrittenBefore sites an earlier step (scoped release) rewrote in the same class
+         */
+        void swapped(String className, int sites, int rewrittenBefore);
     }
 
     private final Sites sites;
@@ -34,56 +37,72 @@ final class CallSiteSwap extends AsmVisitorWrapper.AbstractBase {
         this.sites = sites;
     }
 
-    static boolean isAllocateDirect(int opcode, String owner, String name, String descriptor) {
-        return opcode == Opcodes.INVOKESTATIC && BYTE_BUFFER.equals(owner) && ALLOCATE_DIRECT.equals(name)
-                && DESCRIPTOR.equals(descriptor);
-    }
-
     @Override
     public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
-        return new ClassVisitor(Opcodes.ASM9, next) {
-            private int count;
+        return visitor(type.getName(), next);
+    }
 
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature,
-                        exceptions)) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
-                                                boolean isInterface) {
-                        if (isAllocateDirect(opcode, owner, name, descriptor)) {
-                            count++;
-                            owner = DirectBuffers.INTERNAL_NAME;
-                        }
-                        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    /** The visitor for one class; an earlier step tells it of the sites it rewrote with {@link ClassSwap#rewroteBefore()}. */
+    ClassSwap visitor(String className, ClassVisitor next) {
+        return new ClassSwap(className, next);
+    }
+
+    /** Swaps one class's sites and reports them, with the earlier step's, at the class's end. */
+    final class ClassSwap extends ClassVisitor {
+        private final String className;
+        private int count;
+        private int before;
+
+        private ClassSwap(String className, ClassVisitor next) {
+            super(Opcodes.ASM9, next);
+            this.className = className;
+        }
+
+        /** One site of this class rewritten by an earlier step: the class counts as rewritten. */
+        void rewroteBefore() {
+            before++;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature,
+                    exceptions)) {
+                @Override
+                public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                            boolean isInterface) {
+                    if (ScopedRewriter.isAllocateDirect(opcode, owner, name, descriptor)) {
+                        count++;
+                        owner = DirectBuffers.INTERNAL_NAME;
                     }
-
-                    @Override
-                    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
-                                                       Object... arguments) {
-                        for (int i = 0; i < arguments.length; i++) {
-                            if (arguments[i] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESTATIC
-                                    && isAllocateDirect(Opcodes.INVOKESTATIC, h.getOwner(), h.getName(), h.getDesc())) {
-                                count++;
-                                arguments[i] = new Handle(Opcodes.H_INVOKESTATIC, DirectBuffers.INTERNAL_NAME,
-                                        ALLOCATE_DIRECT, DESCRIPTOR, false);
-                            }
-                        }
-                        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
-                    }
-                };
-            }
-
-            @Override
-            public void visitEnd() {
-                if (count > 0) {
-                    sites.swapped(type.getName(), count);
+                    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 }
-                super.visitEnd();
+
+                @Override
+                public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
+                                                   Object... arguments) {
+                    for (int i = 0; i < arguments.length; i++) {
+                        if (arguments[i] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESTATIC
+                                && ScopedRewriter.isAllocateDirect(Opcodes.INVOKESTATIC, h.getOwner(), h.getName(),
+                                h.getDesc())) {
+                            count++;
+                            arguments[i] = new Handle(Opcodes.H_INVOKESTATIC, DirectBuffers.INTERNAL_NAME,
+                                    h.getName(), h.getDesc(), false);
+                        }
+                    }
+                    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+                }
+            };
+        }
+
+        @Override
+        public void visitEnd() {
+            if (count + before > 0) {
+                sites.swapped(className, count, before);
             }
-        };
+            super.visitEnd();
+        }
     }
 }

@@ -41,14 +41,14 @@ public final class PagePoolAgent {
 
     /** What a started agent holds. */
     record Started(AgentOptions options, PagePool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
-        /** One line: what was swapped and how the pages came back. */
+        /** One line: what was swapped and how the pages came back; the pool's figures from one snapshot. */
         String summary() {
-            PoolStats stats = pool.stats();
+            PoolStats stats = pool.stats(); // one pass over the caches: its figures agree with each other
             return "rewrote " + rewriter.sitesSwapped.get() + " allocateDirect site(s) in "
                     + rewriter.classesRewritten.get() + " class(es), " + rewriter.scopedSites.get() + " scoped ("
                     + rewriter.classesScanned.get()
-                    + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped()
-                    + " buffers from the pool, " + swap.waived() + " from the JDK (too large, budget or closed);"
+                    + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped(stats)
+                    + " buffers from the pool, " + swap.waived(stats) + " from the JDK (too large, budget or closed);"
                     + " pages returned: scoped " + swap.released(ReleasePath.SCOPED) + ", release= methods "
                     + swap.released(ReleasePath.METHOD) + ", PagePools.release " + swap.released(ReleasePath.API)
                     + ", unreachable " + swap.released(ReleasePath.REACHABILITY) + "; ignored releases "

@@ -42,6 +42,10 @@ final class Rewriter {
     private final AgentLog log;
     private final boolean scope;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
+    /**
+     * Classes with at least one site rewritten; not every class ByteBuddy transforms: the byte
+     * scan lets in classes that only mention {@code allocateDirect}, and {@code release=} classes.
+     */
     final AtomicLong classesRewritten = new AtomicLong();
     final AtomicLong sitesSwapped = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
@@ -62,13 +66,13 @@ final class Rewriter {
     }
 
     /**
-     * How call sites are rewritten: with scoped release, {@link ScopedSites} first (it rewrites
-     * every {@code allocateDirect} call), then {@link CallSiteSwap} for method references.
+     * How call sites are rewritten: with scoped release, {@link ScopedSites} (it rewrites every
+     * {@code allocateDirect} call, then has {@link CallSiteSwap} swap the method references);
+     * else {@link CallSiteSwap} alone.
      */
     private AsmVisitorWrapper siteRewriting() {
         CallSiteSwap swap = new CallSiteSwap(this::swapped);
-        // Compound wraps in order, so the last one is outermost: it sees the class first
-        return scope ? new AsmVisitorWrapper.Compound(swap, new ScopedSites(this::verdict)) : swap;
+        return scope ? new ScopedSites(this::verdict, swap) : swap;
     }
 
     private void verdict(SiteVerdict v) {
@@ -83,9 +87,13 @@ final class Rewriter {
         AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
     }
 
-    void swapped(String className, int count) {
-        sitesSwapped.addAndGet(count);
-        log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
+    /** Once per class with a rewritten site: {@code count} swapped here, the scoped step's counted by {@link #verdict}. */
+    void swapped(String className, int count, int rewrittenBefore) {
+        classesRewritten.incrementAndGet();
+        if (count > 0) {
+            sitesSwapped.addAndGet(count);
+            log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
+        }
     }
 
     /**
@@ -218,14 +226,8 @@ final class Rewriter {
         }
     }
 
-    /** ByteBuddy's per-class outcomes: count rewrites, report every error (it is silent otherwise). */
+    /** ByteBuddy's per-class outcomes: report every error (it is silent otherwise). */
     private final class Failures extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     net.bytebuddy.dynamic.DynamicType dynamicType) {
-            classesRewritten.incrementAndGet();
-        }
-
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
                             Throwable throwable) {

@@ -17,23 +17,38 @@ import org.objectweb.asm.ClassWriter;
  * Scoped release in ByteBuddy's pipeline: {@link ScopedRewriter} rewrites every call site (scoped
  * or reachability-tracked) and drops the rewritten methods' frames, so the class writer computes
  * them (ByteBuddy resolves common super classes through its type pool, without loading classes).
+ * Then {@link CallSiteSwap} swaps the method references, and reports the class once with both
+ * steps' sites.
  */
 final class ScopedSites extends AsmVisitorWrapper.AbstractBase {
-    private final ScopedRewriter rewriter;
+    private final SiteListener listener;
+    private final CallSiteSwap references;
 
-    ScopedSites(SiteListener listener) {
-        this.rewriter = new ScopedRewriter(DirectBuffers.INTERNAL_NAME, listener);
+    ScopedSites(SiteListener listener, CallSiteSwap references) {
+        this.listener = listener;
+        this.references = references;
     }
 
     @Override
     public int mergeWriter(int flags) {
-        return flags | ClassWriter.COMPUTE_FRAMES;
+        return references.mergeWriter(flags) | ClassWriter.COMPUTE_FRAMES;
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+        return references.mergeReader(flags);
     }
 
     @Override
     public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
-        return rewriter.visitor(next);
+        // the rewriter reports every verdict before it replays the class into the swap, whose end
+        // then reports the class
+        CallSiteSwap.ClassSwap swap = references.visitor(type.getName(), next);
+        return new ScopedRewriter(DirectBuffers.INTERNAL_NAME, verdict -> {
+            swap.rewroteBefore();
+            listener.site(verdict);
+        }).visitor(swap);
     }
 }

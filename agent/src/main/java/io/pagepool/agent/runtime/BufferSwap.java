@@ -2,6 +2,7 @@ package io.pagepool.agent.runtime;
 
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.PoolStats;
 import io.pagepool.pool.WaiveReason;
 
 import java.lang.ref.Reference;
@@ -12,16 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Serves swapped {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
  *
- * <p>Each allocation hands out a fresh root view of a page with capacity == the request
- * (position 0, limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the
- * page what identifies this lease: a {@link Lease} (reachability tracking) or, for a site
- * proven scoped, the buffer itself. A release takes that attachment off the page with a
+ * <p>Each allocation hands out a buffer over one page with capacity == the request (position 0,
+ * limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the page what
+ * identifies this lease: for a reachability-tracked buffer, a fresh root view of the page and a
+ * {@link Lease} referring to it; for a site proven scoped, one slice of the page's own view
+ * (not a root view: its lifetime is proven, so nothing needs to keep it reachable) and that
+ * buffer itself as the attachment. A release takes that attachment off the page with a
  * compare-and-set, so exactly one of several racing releases (explicit, scoped, reachability)
  * recycles the page, and a release with a stale or foreign buffer changes nothing.
  *
- * <p>Requests the pool does not serve (larger than a page, empty, budget spent, pool closed) go to
- * the JDK's own {@code ByteBuffer.allocateDirect}, counted as a waive with its reason; never a GC,
- * never a wait. Threading: every method may be called from any thread.
+ * <p>Requests the pool does not serve go to the JDK's own {@code ByteBuffer.allocateDirect}; never
+ * a GC, never a wait. Larger than a page, budget spent or pool closed: the pool counts a waive
+ * with its reason. Empty ({@code allocateDirect(0)}): no waive of the pool's, counted here
+ * instead; {@link #waived()} includes both. Threading: every method may be called from any thread.
  */
 public final class BufferSwap {
     /** Enqueued leases processed per allocation at most, so no allocation pays for a whole GC's worth. */
@@ -31,7 +35,7 @@ public final class BufferSwap {
     private final int pageSizeBytes;
     private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
-    /** {@code allocateDirect(0)} calls: the JDK serves them, and they are no waive of the pool's. */
+    /** {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but {@link #waived()} counts them. */
     private final LongAdder empty = new LongAdder();
 
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
@@ -146,16 +150,30 @@ public final class BufferSwap {
     }
 
     /**
-     * Pages handed out by swapped calls so far: the agent's pool serves nothing else, so this is
-     * its {@code holdPages} counter (0 with {@code stats=false}).
+     * Pages the pool handed out so far: its {@code holdPages} counter (0 with {@code stats=false}).
+     * That is the swapped calls served by the pool plus any direct use of the same pool, such as
+     * the application's through {@code PagePools.pool()}.
      */
     public long swapped() {
-        return pool.stats().holdPages();
+        return swapped(pool.stats());
     }
 
-    /** Swapped calls served by the JDK instead: the pool's waives (too large, budget spent, closed) and empty requests. */
+    /** {@link #swapped()} from a snapshot of this swap's pool, so one snapshot can serve several figures. */
+    public long swapped(PoolStats stats) {
+        return stats.holdPages();
+    }
+
+    /**
+     * Requests served by the JDK instead: the pool's waives (too large, budget spent, closed;
+     * including any direct use of the pool) and the empty requests counted here.
+     */
     public long waived() {
-        return pool.stats().allocWaive() + empty.sum();
+        return waived(pool.stats());
+    }
+
+    /** {@link #waived()} from a snapshot of this swap's pool, so one snapshot can serve several figures. */
+    public long waived(PoolStats stats) {
+        return stats.allocWaive() + empty.sum();
     }
 
     /** Releases so far by {@code path}. */
@@ -163,7 +181,7 @@ public final class BufferSwap {
         return released[path.ordinal()].sum();
     }
 
-    /** A page for {@code capacity} bytes, or null (a waive the pool counts) when the JDK must serve it. */
+    /** A page for {@code capacity} bytes, or null when the JDK must serve it (a waive the pool counts, or an empty request). */
     private Page take(int capacity) {
         if (capacity > 0 && capacity <= pageSizeBytes) {
             return pool.tryAlloc(capacity); // counts a budget or closed waive itself

@@ -98,13 +98,8 @@ final class Callees {
         boolean isStatic = (callee.access & Opcodes.ACC_STATIC) != 0;
         Type[] arguments = Type.getArgumentTypes(callee.desc);
         int slots = arguments.length + (isStatic ? 0 : 1);
-        if (slots > Long.SIZE || MethodScoper.tooLarge(callee)) {
+        if (slots > Long.SIZE || MethodScoper.tooLarge(callee) || MethodScoper.hasSubroutines(callee)) {
             return null;
-        }
-        for (var insn = callee.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                return null;
-            }
         }
         String[] escapes = new String[slots];
         HeldInterpreter interpreter = new HeldInterpreter(Map.of(), escapes, new Lines(callee.instructions), this)

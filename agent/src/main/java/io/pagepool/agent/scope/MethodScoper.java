@@ -63,8 +63,7 @@ final class MethodScoper {
     }
 
     static boolean isSite(MethodInsnNode call) {
-        return call.getOpcode() == Opcodes.INVOKESTATIC && call.owner.equals(BYTE_BUFFER)
-                && call.name.equals(ALLOCATE_DIRECT) && call.desc.equals(ALLOCATE_DESCRIPTOR);
+        return ScopedRewriter.isAllocateDirect(call.getOpcode(), call.owner, call.name, call.desc);
     }
 
     /** Points every site at {@code runtimeOwner.allocateDirect}: the reachability-tracked path. */
@@ -119,12 +118,20 @@ final class MethodScoper {
         if (tooLarge(method)) {
             return "not analysed: method too large";
         }
-        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
-                return "not analysed: jsr/ret subroutines";
-            }
+        if (hasSubroutines(method)) {
+            return "not analysed: jsr/ret subroutines";
         }
         return null;
+    }
+
+    /** Whether {@code method} uses jsr/ret subroutines (old class files), which no analysis here handles. */
+    static boolean hasSubroutines(MethodNode method) {
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.JSR || insn.getOpcode() == Opcodes.RET) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether analysing {@code method} would cost too much time, memory or code size. */

@@ -61,6 +61,16 @@ public final class ScopedRewriter {
         };
     }
 
+    /**
+     * Whether an instruction (or a method handle, with {@code Opcodes.INVOKESTATIC} for
+     * {@code H_INVOKESTATIC}) calls {@code ByteBuffer.allocateDirect(int)}: the one definition of a
+     * site for every rewriting step.
+     */
+    public static boolean isAllocateDirect(int opcode, String owner, String name, String descriptor) {
+        return opcode == Opcodes.INVOKESTATIC && MethodScoper.BYTE_BUFFER.equals(owner)
+                && MethodScoper.ALLOCATE_DIRECT.equals(name) && MethodScoper.ALLOCATE_DESCRIPTOR.equals(descriptor);
+    }
+
     /** Whether a class file may call {@code allocateDirect}: a byte scan of its constant pool, no parsing. */
     public static boolean mentionsAllocateDirect(byte[] classFile) {
         byte first = NEEDLE[0];

@@ -106,6 +106,22 @@ class BufferSwapTest {
     }
 
     @Test
+    void swappedAndWaivedFromOneSnapshot() {
+        BufferSwap swap = swap(true, 1 << 20);
+        swap.allocateTracked(100);
+        swap.allocateTracked(0);
+        swap.allocateTracked(4097);
+        PoolStats stats = pool.stats();
+        assertEquals(swap.swapped(), swap.swapped(stats));
+        assertEquals(swap.waived(), swap.waived(stats));
+        assertEquals(1, swap.swapped(stats));
+        assertEquals(2, swap.waived(stats), "the pool's size waive and the empty request");
+        swap.allocateTracked(100);
+        assertEquals(1, swap.swapped(stats), "the snapshot's figure");
+        assertEquals(2, swap.swapped());
+    }
+
+    @Test
     void aSpentBudgetWaivesAtOnceWithoutGcOrWait() {
         BufferSwap swap = swap(true, 64 << 10); // one slab: 16 pages
         List<ByteBuffer> held = new ArrayList<>();

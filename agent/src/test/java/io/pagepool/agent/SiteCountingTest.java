@@ -1,0 +1,101 @@
+package io.pagepool.agent;
+
+import io.pagepool.agent.scope.ScopedRewriter;
+import io.pagepool.agent.scope.SiteVerdict;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.pool.TypePool;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rewriting steps in ByteBuddy's pipeline report a class once, and only when at least one of
+ * its sites was rewritten: the summary's "in M class(es)" counts no class that merely mentions
+ * {@code allocateDirect}.
+ */
+class SiteCountingTest {
+
+    /** A direct call and a method reference. */
+    static final class BothKinds {
+        static ByteBuffer direct(int capacity) {
+            return ByteBuffer.allocateDirect(capacity);
+        }
+
+        static IntFunction<ByteBuffer> reference() {
+            return ByteBuffer::allocateDirect;
+        }
+    }
+
+    /** Passes the byte scan, has no site. */
+    static final class MentionsOnly {
+        static final String NAME = "allocateDirect";
+
+        static Object allocateDirect(int capacity) {
+            return new byte[capacity];
+        }
+
+        static Object call() {
+            return allocateDirect(1);
+        }
+    }
+
+    private record Report(String className, int sites, int rewrittenBefore) {
+    }
+
+    private static byte[] rewrite(Class<?> type, AsmVisitorWrapper wrapper) {
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(SiteCountingTest.class.getClassLoader());
+        TypePool pool = TypePool.Default.of(locator);
+        return new ByteBuddy().with(TypeValidation.DISABLED)
+                .redefine(pool.describe(type.getName()).resolve(), locator)
+                .visit(wrapper)
+                .make(pool)
+                .getBytes();
+    }
+
+    private static boolean mentions(Class<?> type) {
+        try (InputStream in = type.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
+            return ScopedRewriter.mentionsAllocateDirect(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aClassIsReportedOnceWithAllItsSites() {
+        List<Report> reports = new ArrayList<>();
+        CallSiteSwap swap = new CallSiteSwap((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        rewrite(BothKinds.class, swap);
+        assertEquals(List.of(new Report(BothKinds.class.getName(), 2, 0)), reports);
+
+        reports.clear();
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        rewrite(BothKinds.class, new ScopedSites(verdicts::add, swap));
+        assertEquals(1, verdicts.size(), verdicts::toString);
+        assertEquals(List.of(new Report(BothKinds.class.getName(), 1, 1)), reports,
+                "the scoped step's site and the method reference, in one report");
+    }
+
+    @Test
+    void aClassThatOnlyMentionsAllocateDirectIsNotReported() {
+        assertTrue(mentions(MentionsOnly.class), "it passes the agent's byte scan");
+        List<Report> reports = new ArrayList<>();
+        List<SiteVerdict> verdicts = new ArrayList<>();
+        CallSiteSwap swap = new CallSiteSwap((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        rewrite(MentionsOnly.class, swap);
+        rewrite(MentionsOnly.class, new ScopedSites(verdicts::add, swap));
+        assertEquals(List.of(), reports);
+        assertEquals(List.of(), verdicts);
+    }
+}
