@@ -39,7 +39,8 @@ class CacheSizingTest {
     void shouldNeverGrowACachePastTheMaximumCapacity() throws Exception {
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).maxCacheCapacity(2048).build();
              Worker w = new Worker(pool, "capped")) {
-            Tuner tuner = Tuner.manual(pool, Pools.quick(new Pools.Log()).withCacheCapacityRange(16, 64));
+            Tuner tuner = Tuner.manual(pool,
+                    Pools.quick(new Pools.Log()).toBuilder().cacheCapacityRange(16, 64).build());
             for (int i = 0; i < 15; i++) {
                 w.rounds(10, 300);
                 tuner.step();
@@ -61,7 +62,8 @@ class CacheSizingTest {
                 w.rounds(5, 8);
                 tuner.step();
                 int now = w.capacity();
-                assertTrue(now >= previous - previous / 8 - 1, previous + " -> " + now + ": at most an eighth per step");
+                assertTrue(now >= previous - previous / 8 - 1,
+                        previous + " -> " + now + ": at most an eighth per step");
                 assertTrue(now >= 16, "minimum: " + now);
                 previous = now;
             }
@@ -78,7 +80,7 @@ class CacheSizingTest {
                 .ringCapacity(16).virtualStripes(1).build();
              Worker quiet = new Worker(pool, "donor");
              Worker busy = new Worker(pool, "receiver")) {
-            Tuner tuner = Tuner.manual(pool, Pools.quick(log).withCacheCapacityRange(8, 4096));
+            Tuner tuner = Tuner.manual(pool, Pools.quick(log).toBuilder().cacheCapacityRange(8, 4096).build());
             quiet.rounds(1, 8);
             busy.rounds(1, 8);
             tuner.step();

@@ -33,6 +33,6 @@ final class Pools {
 
     /** Quiet after 2 steps, idle after 4: tests need few steps. */
     static TunerOptions quick(Log log) {
-        return TunerOptions.defaults().withDebugLog(log::add).withQuietSteps(2).withIdleSteps(4);
+        return TunerOptions.builder().debugLog(log::add).quietSteps(2).idleSteps(4).build();
     }
 }

@@ -37,8 +37,8 @@ class RefillRingAndSlabTest {
     void shouldReturnIdleRingStockToSlabsGraduallyAndUnmapTheFreedSlabs() throws Exception {
         Pools.Log log = new Pools.Log();
         int perStep = 32;
-        TunerOptions options = new TunerOptions(TunerOptions.defaults().interval(), log::add, 0.5, 16, 4096, 256, 64,
-                2, 1000, 0, perStep);
+        TunerOptions options = TunerOptions.builder().debugLog(log::add).maxRefillBatch(256).quietSteps(2)
+                .idleSteps(1000).maxSlabReserve(0).ringPagesReturnedPerStep(perStep).build();
         try (PagePool pool = Pools.small().slabReserve(0).build(); Worker w = new Worker(pool, "filler")) {
             Page[] pages = w.allocate(600);
             try (Worker other = new Worker(pool, "releaser")) {

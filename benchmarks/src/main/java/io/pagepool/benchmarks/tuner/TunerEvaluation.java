@@ -36,6 +36,12 @@ public final class TunerEvaluation {
     private TunerEvaluation() {
     }
 
+    /**
+     * Runs every configuration through every phase and prints the table and the goal checks.
+     *
+     * @param args none
+     * @throws InterruptedException if interrupted between phases
+     */
     public static void main(String[] args) throws InterruptedException {
         long phaseMillis = 3000;
         for (int i = 0; i < args.length; i++) {
@@ -97,7 +103,8 @@ public final class TunerEvaluation {
             GoalCheck c = checks.get(i);
             out.printf("  %-22s %s%s%n", Phase.values()[i].label, c.holds() ? "holds" : "MISSED",
                     c.holds() ? "" : ": " + (c.beatsDefault() ? "" : "does not beat the kernel default; ")
-                            + (c.withinBest() ? "" : "not within 1.25x memory of the best static at its fast-path ratio"));
+                            + (c.withinBest() ? ""
+                                    : "not within 1.25x memory of the best static at its fast-path ratio"));
         }
         return checks;
     }
@@ -108,9 +115,9 @@ public final class TunerEvaluation {
         List<PhaseResult> results = new ArrayList<>();
         long started = System.nanoTime();
         try (PagePool pool = c.build();
-             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.defaults().withInterval(interval)
-                     .withDebugLog(LOG ? line -> System.err.println((System.nanoTime() - started) / 1_000_000 + " ms "
-                             + line) : line -> { })) : null) {
+             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.builder().interval(interval)
+                     .debugLog(LOG ? line -> System.err.println((System.nanoTime() - started) / 1_000_000 + " ms "
+                             + line) : line -> { }).build()) : null) {
             for (Phase p : Phase.values()) {
                 PoolStats before = pool.stats();
                 int decisionsBefore = tuner == null ? 0 : tuner.decisions();
