@@ -47,6 +47,9 @@ public final class TunerEvaluation {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--phase-millis") && i + 1 < args.length) {
                 phaseMillis = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: TunerEvaluation [--phase-millis N]");
+                return;
             } else {
                 System.err.println("usage: TunerEvaluation [--phase-millis N]");
                 System.exit(2);
