@@ -3,15 +3,16 @@ package io.pagepool.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pagepool.testkit.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,18 +115,16 @@ class LauncherTest {
         Thread.sleep(20); // every step's files get a later mtime than the previous step's
         List<String> command = new ArrayList<>(List.of(root.resolve("pagepool").toString()));
         command.addAll(List.of(args));
-        Path output = dir.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("STUB_BUILD_LOG", buildLog.toString());
         builder.environment().put("STUB_ROOT", root.toString());
         builder.environment().put("STUB_JARS", dir.resolve("jars").toString());
         builder.environment().remove("MAVEN_ARGS");
-        Process process = builder.start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher did not finish: " + command);
-        return new Result(process.exitValue(), Files.readString(output));
+        Processes.Result result = Processes.finish(Processes.start(builder, dir, "launcher"), dir, "launcher",
+                Duration.ofMinutes(2));
+        return new Result(result.exitCode(), result.stdout() + result.stderr());
     }
 
     private int builds() throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pagepool.pool.PagePool;
+import io.pagepool.testkit.LineLog;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class TunerLifecycleTest {
 
     @Test
     void shouldRunADaemonThreadNamedPagepoolTunerUntilClosed() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).build();
              Worker w = new Worker(pool, "app")) {
             Tuner tuner = Tuner.start(pool, Pools.quick(log).toBuilder().interval(Duration.ofMillis(5)).build());
@@ -50,7 +51,7 @@ class TunerLifecycleTest {
 
     @Test
     void shouldStopSteppingOnAClosedPool() {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         PagePool pool = Pools.small().build();
         Tuner tuner = Tuner.manual(pool, Pools.quick(log));
         pool.close();
