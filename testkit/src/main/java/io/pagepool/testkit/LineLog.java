@@ -2,12 +2,13 @@ package io.pagepool.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Lines a component under test logs (a debug log, warnings), kept in memory for assertions.
- * Thread-safe: any thread may add while the test reads.
+ * Lines a component under test logs (a debug log, a pool's {@code warnings} sink), kept in memory
+ * for assertions. Thread-safe: any thread may add while the test reads.
  */
-public final class LineLog {
+public final class LineLog implements Consumer<String> {
     private final List<String> lines = new ArrayList<>();
 
     /** An empty log. */
@@ -21,6 +22,16 @@ public final class LineLog {
      */
     public synchronized void add(String line) {
         lines.add(line);
+    }
+
+    /**
+     * Appends a line (the {@link Consumer} view of {@link #add}).
+     *
+     * @param line the line
+     */
+    @Override
+    public void accept(String line) {
+        add(line);
     }
 
     /**
@@ -40,5 +51,20 @@ public final class LineLog {
      */
     public synchronized boolean any(String fragment) {
         return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    /**
+     * The lines so far that contain {@code fragment}.
+     *
+     * @param fragment the text to look for
+     * @return those lines, in order
+     */
+    public synchronized List<String> containing(String fragment) {
+        return lines.stream().filter(l -> l.contains(fragment)).toList();
+    }
+
+    @Override
+    public synchronized String toString() {
+        return lines.toString();
     }
 }
