@@ -155,8 +155,8 @@ public final class PagePoolAgent {
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
         AutoCloseable tuner = options.tune()
-                ? Tuner.start(pool, TunerOptions.defaults().withInterval(options.tuneInterval())
-                        .withDebugLog(log::debug))
+                ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
+                        .debugLog(log::debug).build())
                 : null;
         Started s = new Started(options, pool, swap, rewriter, tuner);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));

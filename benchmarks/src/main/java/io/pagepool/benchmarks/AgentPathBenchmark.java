@@ -4,19 +4,12 @@ import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.PagePool;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What a rewritten {@code ByteBuffer.allocateDirect(2048)} call costs under the agent, per way the
@@ -33,13 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The agent's buffers are fresh root views (a slice segment and a buffer object: about 100 B of
  * heap per call, the JDK's are about 150 B plus native memory).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
 @State(Scope.Thread)
-public class AgentPathBenchmark {
+public class AgentPathBenchmark extends StandardRun {
     private static final int BYTES = 2048;
 
     private PagePool pool;

@@ -2,20 +2,13 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The bulk API for driver-style callers (RX ring refill, TX completion): {@value #PAGES} pages
@@ -25,13 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * is one page allocated and released ({@code @OperationsPerInvocation}), on one thread, so both
  * run on the thread's cache (capacity 128 holds the {@value #PAGES} pages).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
 @State(Scope.Thread)
-public class BulkBenchmark {
+public class BulkBenchmark extends StandardRun {
     static final int PAGES = 64;
 
     private PagePool pool;

@@ -2,23 +2,15 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -38,21 +30,14 @@ import org.openjdk.jmh.infra.Control;
  * <p>The machines this suite runs on have 2 cores: 5 and 9 threads share them, and waiting threads
  * yield. The result measures the pool under over-subscription, not under 4 or 8 parallel CPUs.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
-public class ContendedReturnBenchmark {
+public class ContendedReturnBenchmark extends StandardRun {
     static final int BATCH = 32;
     private static final int MAX_RETURNERS = 8;
     private static final int HANDOFF_CAPACITY = 256;
 
     /** One pool and one hand-off per releasing thread, per group. */
     @State(Scope.Group)
-    public static class Shared {
-        PagePool pool;
-        final PoolStatsPrinter statsPrinter = new PoolStatsPrinter();
+    public static class Shared extends GroupPool {
         final Handoff[] handoffs = new Handoff[MAX_RETURNERS];
         final AtomicInteger returners = new AtomicInteger();
         /** The allocating thread's round-robin position. */
@@ -64,16 +49,6 @@ public class ContendedReturnBenchmark {
             for (int i = 0; i < MAX_RETURNERS; i++) {
                 handoffs[i] = new Handoff(HANDOFF_CAPACITY);
             }
-        }
-
-        @TearDown(Level.Iteration)
-        public void printPoolStats() {
-            statsPrinter.printDelta(pool);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            pool.close();
         }
     }
 

@@ -8,21 +8,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import jdk.jfr.Recording;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the recorder costs on the fast path: the op of {@link FastPathBenchmark#pool()} (2 KiB
@@ -37,13 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each mode runs in its own fork. Targets: {@code registered / none} about 1.00;
  * {@code jfc / none} at most 1.05; 0 B/op without a recording.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
 @State(Scope.Thread)
-public class RecorderOverheadBenchmark {
+public class RecorderOverheadBenchmark extends StandardRun {
     private static final int PAGE_SIZE = 2048;
 
     @Param({"none", "registered", "jfc", "defaultAndJfc"})

@@ -2,22 +2,14 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 /**
@@ -49,12 +41,7 @@ import org.openjdk.jmh.infra.Control;
  * 16 to 21 ns in others (separate cores), and {@code ring} moved with it (about 12 and 50 ns).
  * Compare {@code ring} with {@code handoff} of the same run, not with another run.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
-public class RingPathBenchmark {
+public class RingPathBenchmark extends StandardRun {
     static final int BATCH = 32;
     private static final int HANDOFF_CAPACITY = 256;
     /** Objects the baseline circulates: about as many as the pool keeps in circulation. */
@@ -72,9 +59,7 @@ public class RingPathBenchmark {
 
     /** One pool and one hand-off per group of two threads. */
     @State(Scope.Group)
-    public static class Pipe {
-        PagePool pool;
-        final PoolStatsPrinter statsPrinter = new PoolStatsPrinter();
+    public static class Pipe extends GroupPool {
         Handoff handoff;
         Token[] stock;
         int next;
@@ -87,16 +72,6 @@ public class RingPathBenchmark {
             for (int i = 0; i < stock.length; i++) {
                 stock[i] = new Token();
             }
-        }
-
-        @TearDown(Level.Iteration)
-        public void printPoolStats() {
-            statsPrinter.printDelta(pool);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            pool.close();
         }
     }
 

@@ -3,22 +3,15 @@ package io.pagepool.benchmarks;
 import io.pagepool.pool.Mapping;
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The slow path and the "DMA map" cost that recycling avoids: pages that come from a slab that
@@ -52,12 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * timing adds a small, roughly constant error (two timer reads per invocation); the warm-up and
  * the ratio {@code mapFresh / recycled} make that visible rather than hide it.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
-public class SlowPathBenchmark {
+public class SlowPathBenchmark extends StandardRun {
     static final long SLAB_BYTES = 2L << 20;
     static final int PAGE_SIZE = 4096;
     static final int PAGES = (int) (SLAB_BYTES / PAGE_SIZE);

@@ -2,19 +2,13 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.pool.PagePool;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of the page_pool counters on the fast path: the op of
@@ -26,13 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Target: {@code statsOn} at most 3 % slower than {@code statsOff}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {JvmFlags.NATIVE_ACCESS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
 @State(Scope.Thread)
-public class StatsOverheadBenchmark {
+public class StatsOverheadBenchmark extends StandardRun {
     private static final int PAGE_SIZE = 2048;
 
     private PagePool withStats;

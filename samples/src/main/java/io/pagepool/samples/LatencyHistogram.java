@@ -26,7 +26,7 @@ final class LatencyHistogram {
         return total;
     }
 
-    /** The smallest value v such that at least {@code quantile} of the samples are <= v (upper bucket edge). */
+    /** The smallest value v such that at least {@code quantile} of the samples are &lt;= v (upper bucket edge). */
     long quantile(double quantile) {
         if (total == 0) {
             return 0;

@@ -28,6 +28,12 @@ public final class SimNic {
     private SimNic() {
     }
 
+    /**
+     * Runs the simulated NIC driver loop and prints packets per second and GC figures.
+     *
+     * @param argv {@code --name value} options (see the class comment)
+     * @throws Exception if the run fails
+     */
     public static void main(String[] argv) throws Exception {
         Args args = new Args("SimNic", argv, Set.of("mode", "duration", "ring", "size"));
         String mode = args.string("mode", "drop");

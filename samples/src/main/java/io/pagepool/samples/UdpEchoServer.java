@@ -36,11 +36,18 @@ public final class UdpEchoServer {
     private UdpEchoServer() {
     }
 
+    /**
+     * Echoes UDP datagrams on loopback and prints GC and direct-memory figures.
+     *
+     * @param argv {@code --name value} options (see the class comment)
+     * @throws Exception if the run fails
+     */
     public static void main(String[] argv) throws Exception {
         Args args = new Args("UdpEchoServer", argv, Set.of("port", "threads", "size", "duration", "bind", "protocol"));
         String protocol = args.string("protocol", "echo");
         if (!protocol.equals("echo") && !protocol.equals("sockperf")) {
-            throw new IllegalArgumentException("UdpEchoServer: --protocol must be echo or sockperf, got '" + protocol + "'");
+            throw new IllegalArgumentException(
+                    "UdpEchoServer: --protocol must be echo or sockperf, got '" + protocol + "'");
         }
         boolean sockperf = protocol.equals("sockperf");
         int threads = args.integer("threads", 2);

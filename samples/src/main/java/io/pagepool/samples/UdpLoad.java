@@ -36,6 +36,12 @@ public final class UdpLoad {
     private UdpLoad() {
     }
 
+    /**
+     * Sends UDP datagrams to a target and prints throughput, latency percentiles and losses.
+     *
+     * @param argv {@code --name value} options (see the class comment)
+     * @throws Exception if the run fails
+     */
     public static void main(String[] argv) throws Exception {
         Args args = new Args("UdpLoad", argv, Set.of("target", "threads", "size", "duration", "rate", "window"));
         String target = args.string("target", null);

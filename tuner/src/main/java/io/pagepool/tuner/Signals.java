@@ -21,8 +21,8 @@ import java.util.Map;
  * @param slabsUnmapped slabs returned to the OS in the interval
  * @param caches every live cache's interval
  */
-record Signals(long step, PoolStats now, long ringFull, long allocEmpty, long allocRefill, long slabsMapped, long slabsUnmapped,
-               List<CacheDelta> caches) {
+record Signals(long step, PoolStats now, long ringFull, long allocEmpty, long allocRefill, long slabsMapped,
+               long slabsUnmapped, List<CacheDelta> caches) {
 
     long underflows() {
         return caches.stream().mapToLong(CacheDelta::underflows).sum();

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * budget. Every change is an {@code io.pagepool.TunerDecision} JFR event and a debug log line.
  *
  * <pre>{@code
- * try (Tuner tuner = Tuner.start(pool, TunerOptions.defaults().withDebugLog(log::debug))) {
+ * try (Tuner tuner = Tuner.start(pool, TunerOptions.builder().debugLog(log::debug).build())) {
  *     ... the application runs ...
  * }
  * }</pre>
@@ -129,6 +129,7 @@ public final class Tuner implements AutoCloseable {
         return budget.budgetPages();
     }
 
+    /** The settings this tuner was started with. */
     public TunerOptions options() {
         return options;
     }

@@ -27,6 +27,7 @@ public record TunerOptions(Duration interval, Consumer<String> debugLog, double 
                            int minCacheCapacity, int maxCacheCapacity, int maxRefillBatch, int minRingCapacity,
                            int quietSteps, int idleSteps, int maxSlabReserve, int ringPagesReturnedPerStep) {
 
+    /** Checks every setting's range; prefer {@link #builder()}, which names each setting. */
     public TunerOptions {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(debugLog, "debugLog");
@@ -51,34 +52,174 @@ public record TunerOptions(Duration interval, Consumer<String> debugLog, double 
         return new TunerOptions(Duration.ofSeconds(1), line -> { }, 0.5, 16, 4096, 512, 64, 8, 30, 4, 256);
     }
 
-    public TunerOptions withInterval(Duration interval) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
+    /**
+     * A builder starting from {@link #defaults()}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public TunerOptions withDebugLog(Consumer<String> debugLog) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
+    /**
+     * A builder starting from these settings.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public TunerOptions withBudgetFraction(double budgetFraction) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
-    }
+    /** Names each setting of a {@link TunerOptions}; {@link #build()} checks them all. Not thread-safe. */
+    public static final class Builder {
+        private Duration interval;
+        private Consumer<String> debugLog;
+        private double budgetFraction;
+        private int minCacheCapacity;
+        private int maxCacheCapacity;
+        private int maxRefillBatch;
+        private int minRingCapacity;
+        private int quietSteps;
+        private int idleSteps;
+        private int maxSlabReserve;
+        private int ringPagesReturnedPerStep;
 
-    public TunerOptions withCacheCapacityRange(int minCacheCapacity, int maxCacheCapacity) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
-    }
+        private Builder(TunerOptions from) {
+            interval = from.interval;
+            debugLog = from.debugLog;
+            budgetFraction = from.budgetFraction;
+            minCacheCapacity = from.minCacheCapacity;
+            maxCacheCapacity = from.maxCacheCapacity;
+            maxRefillBatch = from.maxRefillBatch;
+            minRingCapacity = from.minRingCapacity;
+            quietSteps = from.quietSteps;
+            idleSteps = from.idleSteps;
+            maxSlabReserve = from.maxSlabReserve;
+            ringPagesReturnedPerStep = from.ringPagesReturnedPerStep;
+        }
 
-    public TunerOptions withQuietSteps(int quietSteps) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
-    }
+        /**
+         * Sets {@link TunerOptions#interval()}.
+         *
+         * @param value time between two control steps
+         * @return this builder
+         */
+        public Builder interval(Duration value) {
+            interval = value;
+            return this;
+        }
 
-    public TunerOptions withIdleSteps(int idleSteps) {
-        return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
-                maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
+        /**
+         * Sets {@link TunerOptions#debugLog()}.
+         *
+         * @param value receives one line per decision
+         * @return this builder
+         */
+        public Builder debugLog(Consumer<String> value) {
+            debugLog = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#budgetFraction()}.
+         *
+         * @param value share of the pool's memory that capacities may add up to
+         * @return this builder
+         */
+        public Builder budgetFraction(double value) {
+            budgetFraction = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#minCacheCapacity()} and {@link TunerOptions#maxCacheCapacity()}.
+         *
+         * @param min the least capacity of an active cache
+         * @param max the most capacity of a cache
+         * @return this builder
+         */
+        public Builder cacheCapacityRange(int min, int max) {
+            minCacheCapacity = min;
+            maxCacheCapacity = max;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#maxRefillBatch()}.
+         *
+         * @param value the largest refill batch
+         * @return this builder
+         */
+        public Builder maxRefillBatch(int value) {
+            maxRefillBatch = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#minRingCapacity()}.
+         *
+         * @param value the least ring capacity
+         * @return this builder
+         */
+        public Builder minRingCapacity(int value) {
+            minRingCapacity = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#quietSteps()}.
+         *
+         * @param value steps without misses before giving back a little
+         * @return this builder
+         */
+        public Builder quietSteps(int value) {
+            quietSteps = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#idleSteps()}.
+         *
+         * @param value steps without any operation before a cache is drained
+         * @return this builder
+         */
+        public Builder idleSteps(int value) {
+            idleSteps = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#maxSlabReserve()}.
+         *
+         * @param value the most free slabs kept mapped
+         * @return this builder
+         */
+        public Builder maxSlabReserve(int value) {
+            maxSlabReserve = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link TunerOptions#ringPagesReturnedPerStep()}.
+         *
+         * @param value the most idle ring pages returned to slabs in one step
+         * @return this builder
+         */
+        public Builder ringPagesReturnedPerStep(int value) {
+            ringPagesReturnedPerStep = value;
+            return this;
+        }
+
+        /**
+         * The options, every range checked.
+         *
+         * @return new options
+         * @throws IllegalArgumentException naming the first setting out of range
+         */
+        public TunerOptions build() {
+            return new TunerOptions(interval, debugLog, budgetFraction, minCacheCapacity, maxCacheCapacity,
+                    maxRefillBatch, minRingCapacity, quietSteps, idleSteps, maxSlabReserve, ringPagesReturnedPerStep);
+        }
     }
 
     private static void requireRange(String parameter, long value, long min, long max) {

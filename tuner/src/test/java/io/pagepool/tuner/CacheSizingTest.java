@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pagepool.pool.CacheStats;
 import io.pagepool.pool.PagePool;
+import io.pagepool.testkit.LineLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class CacheSizingTest {
 
     @Test
     void shouldGrowACacheThatOverflowsThenUnderflowsByAWholeBatchUntilItStopsMissing() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).build();
              Worker w = new Worker(pool, "grower")) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));
@@ -39,7 +40,8 @@ class CacheSizingTest {
     void shouldNeverGrowACachePastTheMaximumCapacity() throws Exception {
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).maxCacheCapacity(2048).build();
              Worker w = new Worker(pool, "capped")) {
-            Tuner tuner = Tuner.manual(pool, Pools.quick(new Pools.Log()).withCacheCapacityRange(16, 64));
+            Tuner tuner = Tuner.manual(pool,
+                    Pools.quick(new LineLog()).toBuilder().cacheCapacityRange(16, 64).build());
             for (int i = 0; i < 15; i++) {
                 w.rounds(10, 300);
                 tuner.step();
@@ -51,7 +53,7 @@ class CacheSizingTest {
 
     @Test
     void shouldShrinkAQuietCacheSlowlyAndNotBelowTheMinimum() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().cacheCapacity(512).build(); Worker w = new Worker(pool, "quiet")) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));
             w.rounds(1, 8);
@@ -61,7 +63,8 @@ class CacheSizingTest {
                 w.rounds(5, 8);
                 tuner.step();
                 int now = w.capacity();
-                assertTrue(now >= previous - previous / 8 - 1, previous + " -> " + now + ": at most an eighth per step");
+                assertTrue(now >= previous - previous / 8 - 1,
+                        previous + " -> " + now + ": at most an eighth per step");
                 assertTrue(now >= 16, "minimum: " + now);
                 previous = now;
             }
@@ -72,13 +75,13 @@ class CacheSizingTest {
 
     @Test
     void shouldStealOnlyFromACacheWhoseMissesAreWellBelowTheReceiversAndStayInsideTheBudget() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         // budget: 1 MiB / 4 KiB * 0.5 = 128 pages for caches and ring; 1 stripe + 2 caches + ring = 160
         try (PagePool pool = Pools.small().maxMemoryBytes(1 << 20).cacheCapacity(48).refillBatch(16)
                 .ringCapacity(16).virtualStripes(1).build();
              Worker quiet = new Worker(pool, "donor");
              Worker busy = new Worker(pool, "receiver")) {
-            Tuner tuner = Tuner.manual(pool, Pools.quick(log).withCacheCapacityRange(8, 4096));
+            Tuner tuner = Tuner.manual(pool, Pools.quick(log).toBuilder().cacheCapacityRange(8, 4096).build());
             quiet.rounds(1, 8);
             busy.rounds(1, 8);
             tuner.step();
@@ -99,7 +102,7 @@ class CacheSizingTest {
 
     @Test
     void shouldNotStealFromACacheThatMissesAsMuchAsTheReceiver() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().maxMemoryBytes(1 << 20).cacheCapacity(56).refillBatch(16)
                 .ringCapacity(16).virtualStripes(1).build();
              Worker a = new Worker(pool, "a");
@@ -123,7 +126,7 @@ class CacheSizingTest {
 
     @Test
     void shouldDrainAnIdleCacheAndGiveItCapacityBackWhenItWakesUp() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().build(); Worker w = new Worker(pool, "sleeper")) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));
             w.rounds(3, 40);
@@ -146,7 +149,7 @@ class CacheSizingTest {
 
     @Test
     void shouldRecordNoDecisionForACacheReclaimedAfterTheSignalsWereSampled() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().build()) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));
             long cacheId;

@@ -1,38 +1,21 @@
 package io.pagepool.tuner;
 
-import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PagePoolBuilder;
-import java.util.ArrayList;
-import java.util.List;
+import io.pagepool.testkit.LineLog;
+import io.pagepool.testkit.TestPools;
 
-/** Pools and options for tuner tests: small slabs, quick periods, a log kept in memory. */
+/** Pools and options for tuner tests: small slabs under a roomy budget, quick periods. */
 final class Pools {
     private Pools() {
     }
 
+    /** 4 KiB pages in 64 KiB slabs, up to 64 MiB: many slabs for the tuner to reserve and unmap. */
     static PagePoolBuilder small() {
-        return PagePool.builder().name("tuner-test-" + System.nanoTime()).pageSize(4096).slabBytes(64 << 10)
-                .maxMemoryBytes(64L << 20).warnings(w -> { });
-    }
-
-    static final class Log {
-        final List<String> lines = new ArrayList<>();
-
-        synchronized void add(String line) {
-            lines.add(line);
-        }
-
-        synchronized List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        synchronized boolean any(String fragment) {
-            return lines.stream().anyMatch(l -> l.contains(fragment));
-        }
+        return TestPools.small("tuner-test").slabBytes(64 << 10).maxMemoryBytes(64L << 20);
     }
 
     /** Quiet after 2 steps, idle after 4: tests need few steps. */
-    static TunerOptions quick(Log log) {
-        return TunerOptions.defaults().withDebugLog(log::add).withQuietSteps(2).withIdleSteps(4);
+    static TunerOptions quick(LineLog log) {
+        return TunerOptions.builder().debugLog(log::add).quietSteps(2).idleSteps(4).build();
     }
 }

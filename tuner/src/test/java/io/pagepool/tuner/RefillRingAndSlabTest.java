@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
+import io.pagepool.testkit.LineLog;
 import org.junit.jupiter.api.Test;
 
 /** Refill batch, ring and slab policies, driven step by step with real threads on real pools. */
@@ -13,7 +14,7 @@ class RefillRingAndSlabTest {
 
     @Test
     void shouldGrowTheRefillBatchForAProducerWhosePagesAnotherThreadReleases() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().build();
              Worker producer = new Worker(pool, "producer");
              Worker consumer = new Worker(pool, "consumer")) {
@@ -35,10 +36,10 @@ class RefillRingAndSlabTest {
 
     @Test
     void shouldReturnIdleRingStockToSlabsGraduallyAndUnmapTheFreedSlabs() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         int perStep = 32;
-        TunerOptions options = new TunerOptions(TunerOptions.defaults().interval(), log::add, 0.5, 16, 4096, 256, 64,
-                2, 1000, 0, perStep);
+        TunerOptions options = TunerOptions.builder().debugLog(log::add).maxRefillBatch(256).quietSteps(2)
+                .idleSteps(1000).maxSlabReserve(0).ringPagesReturnedPerStep(perStep).build();
         try (PagePool pool = Pools.small().slabReserve(0).build(); Worker w = new Worker(pool, "filler")) {
             Page[] pages = w.allocate(600);
             try (Worker other = new Worker(pool, "releaser")) {
@@ -64,7 +65,7 @@ class RefillRingAndSlabTest {
 
     @Test
     void shouldGrowTheRingWhenPagesFindItFullWhileRefillsFindItEmpty() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().ringCapacity(64).build();
              Worker producer = new Worker(pool, "producer");
              Worker consumer = new Worker(pool, "consumer")) {
@@ -81,7 +82,7 @@ class RefillRingAndSlabTest {
 
     @Test
     void shouldReclaimTheCachesOfEndedThreadsAndLowerTheSlabReserveOneSlabAtATime() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().slabReserve(3).build()) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));
             try (Worker w = new Worker(pool, "short-lived")) {
@@ -103,7 +104,7 @@ class RefillRingAndSlabTest {
 
     @Test
     void shouldSetTheCapacityOfNewCachesToTheMedianOfActiveCaches() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).build();
              Worker a = new Worker(pool, "a"); Worker b = new Worker(pool, "b"); Worker c = new Worker(pool, "c")) {
             Tuner tuner = Tuner.manual(pool, Pools.quick(log));

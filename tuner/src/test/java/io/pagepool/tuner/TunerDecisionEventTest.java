@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pagepool.pool.PagePool;
+import io.pagepool.testkit.LineLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class TunerDecisionEventTest {
     @Test
     void shouldCommitOneTunerDecisionEventPerDecisionWithBeforeAfterAndReason(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tuner.jfr");
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         String poolName;
         int decisions;
         try (Recording recording = new Recording()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pagepool.pool.PagePool;
+import io.pagepool.testkit.LineLog;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,10 @@ class TunerLifecycleTest {
 
     @Test
     void shouldRunADaemonThreadNamedPagepoolTunerUntilClosed() throws Exception {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         try (PagePool pool = Pools.small().cacheCapacity(32).refillBatch(16).build();
              Worker w = new Worker(pool, "app")) {
-            Tuner tuner = Tuner.start(pool, Pools.quick(log).withInterval(Duration.ofMillis(5)));
+            Tuner tuner = Tuner.start(pool, Pools.quick(log).toBuilder().interval(Duration.ofMillis(5)).build());
             Thread thread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals("pagepool-tuner")).findFirst().orElseThrow();
             assertTrue(thread.isDaemon());
@@ -39,18 +40,18 @@ class TunerLifecycleTest {
     @Test
     void shouldRejectBadOptionsNamingTheParameter() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TunerOptions.defaults().withInterval(Duration.ZERO));
+                () -> TunerOptions.builder().interval(Duration.ZERO).build());
         assertTrue(e.getMessage().contains("interval"));
-        e = assertThrows(IllegalArgumentException.class, () -> TunerOptions.defaults().withBudgetFraction(1.5));
+        e = assertThrows(IllegalArgumentException.class, () -> TunerOptions.builder().budgetFraction(1.5).build());
         assertTrue(e.getMessage().contains("budgetFraction"));
         e = assertThrows(IllegalArgumentException.class,
-                () -> TunerOptions.defaults().withCacheCapacityRange(64, 32));
+                () -> TunerOptions.builder().cacheCapacityRange(64, 32).build());
         assertTrue(e.getMessage().contains("maxCacheCapacity"));
     }
 
     @Test
     void shouldStopSteppingOnAClosedPool() {
-        Pools.Log log = new Pools.Log();
+        LineLog log = new LineLog();
         PagePool pool = Pools.small().build();
         Tuner tuner = Tuner.manual(pool, Pools.quick(log));
         pool.close();

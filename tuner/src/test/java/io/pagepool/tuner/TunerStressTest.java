@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
+import io.pagepool.testkit.LineLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,10 @@ class TunerStressTest {
 
     @Test
     void shouldNeverFailOrDoubleHandAnAllocationWhileTheTunerMovesEveryKnob() throws Exception {
-        Pools.Log log = new Pools.Log();
-        TunerOptions options = new TunerOptions(Duration.ofMillis(1), log::add, 0.5, 1, 512, 256, 1, 1, 3, 2, 64);
+        LineLog log = new LineLog();
+        TunerOptions options = TunerOptions.builder().interval(Duration.ofMillis(1)).debugLog(log::add)
+                .cacheCapacityRange(1, 512).maxRefillBatch(256).minRingCapacity(1).quietSteps(1).idleSteps(3)
+                .maxSlabReserve(2).ringPagesReturnedPerStep(64).build();
         Map<Page, String> holders = new ConcurrentHashMap<>();
         AtomicReference<String> violation = new AtomicReference<>();
         AtomicLong allocations = new AtomicLong();

@@ -18,7 +18,8 @@ final class Worker implements AutoCloseable {
 
     Worker(PagePool pool, String name) throws Exception {
         this.pool = pool;
-        this.thread = Executors.newSingleThreadExecutor(r -> platformThread = Thread.ofPlatform().name(name).unstarted(r));
+        this.thread = Executors.newSingleThreadExecutor(
+                r -> platformThread = Thread.ofPlatform().name(name).unstarted(r));
         this.threadId = thread.submit(() -> Thread.currentThread().threadId()).get();
     }
 

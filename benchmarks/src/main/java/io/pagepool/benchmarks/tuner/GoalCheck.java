@@ -38,7 +38,8 @@ record GoalCheck(PhaseResult tuner, PhaseResult kernelDefault, PhaseResult bestS
         String vsDefault = String.format("vs kernel default: fast-path %+.4f, memory %.2fx -> %s", 
                 tuner.fastPathRatio() - kernel.fastPathRatio(), ratio(tuner, kernel),
                 beats ? "BEATS (" + (fastBetter && memBetter ? "both" : fastBetter ? "fast path" : "memory") + ")"
-                        : "does not beat (" + (fastNotWorse ? "" : "loses fast path ") + (memNotWorse ? "" : "loses memory ")
+                        : "does not beat (" + (fastNotWorse ? "" : "loses fast path ")
+                        + (memNotWorse ? "" : "loses memory ")
                         + (fastNotWorse && memNotWorse ? "tie" : "").trim() + ")");
         String vsBest = String.format("vs best static in hindsight [%s]: fast-path %+.4f, memory %.2fx -> %s",
                 best.configuration().name(), tuner.fastPathRatio() - best.fastPathRatio(), ratio(tuner, best),

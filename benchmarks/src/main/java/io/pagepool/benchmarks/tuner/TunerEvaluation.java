@@ -36,11 +36,20 @@ public final class TunerEvaluation {
     private TunerEvaluation() {
     }
 
+    /**
+     * Runs every configuration through every phase and prints the table and the goal checks.
+     *
+     * @param args none
+     * @throws InterruptedException if interrupted between phases
+     */
     public static void main(String[] args) throws InterruptedException {
         long phaseMillis = 3000;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--phase-millis") && i + 1 < args.length) {
                 phaseMillis = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: TunerEvaluation [--phase-millis N]");
+                return;
             } else {
                 System.err.println("usage: TunerEvaluation [--phase-millis N]");
                 System.exit(2);
@@ -97,7 +106,8 @@ public final class TunerEvaluation {
             GoalCheck c = checks.get(i);
             out.printf("  %-22s %s%s%n", Phase.values()[i].label, c.holds() ? "holds" : "MISSED",
                     c.holds() ? "" : ": " + (c.beatsDefault() ? "" : "does not beat the kernel default; ")
-                            + (c.withinBest() ? "" : "not within 1.25x memory of the best static at its fast-path ratio"));
+                            + (c.withinBest() ? ""
+                                    : "not within 1.25x memory of the best static at its fast-path ratio"));
         }
         return checks;
     }
@@ -108,9 +118,9 @@ public final class TunerEvaluation {
         List<PhaseResult> results = new ArrayList<>();
         long started = System.nanoTime();
         try (PagePool pool = c.build();
-             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.defaults().withInterval(interval)
-                     .withDebugLog(LOG ? line -> System.err.println((System.nanoTime() - started) / 1_000_000 + " ms "
-                             + line) : line -> { })) : null) {
+             Tuner tuner = c.tuned() ? Tuner.start(pool, TunerOptions.builder().interval(interval)
+                     .debugLog(LOG ? line -> System.err.println((System.nanoTime() - started) / 1_000_000 + " ms "
+                             + line) : line -> { }).build()) : null) {
             for (Phase p : Phase.values()) {
                 PoolStats before = pool.stats();
                 int decisionsBefore = tuner == null ? 0 : tuner.decisions();
