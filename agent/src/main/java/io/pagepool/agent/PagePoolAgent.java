@@ -1,11 +1,14 @@
 package io.pagepool.agent;
 
 import io.pagepool.agent.events.AgentEvents;
+import io.pagepool.agent.options.AgentLog;
+import io.pagepool.agent.options.AgentOptions;
+import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.OptionParser;
+import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.PagePool;
-import io.pagepool.pool.PoolStats;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
 import io.pagepool.tuner.Tuner;
@@ -34,44 +37,23 @@ public final class PagePoolAgent {
      */
     private static final String BYTEBUDDY_SAFE_PROPERTY = "net.bytebuddy.safe";
 
-    private static volatile Started started;
+    private static volatile RunningAgent started;
 
     private PagePoolAgent() {
     }
 
-    /** What a started agent holds. */
-    record Started(AgentOptions options, PagePool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
-        /** One line: what was swapped and how the pages came back; the pool's figures from one snapshot. */
-        String summary() {
-            PoolStats stats = pool.stats(); // one pass over the caches: its figures agree with each other
-            return "rewrote " + rewriter.sitesSwapped.get() + " allocateDirect site(s) in "
-                    + rewriter.classesRewritten.get() + " class(es), " + rewriter.scopedSites.get() + " scoped ("
-                    + rewriter.classesScanned.get()
-                    + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped(stats)
-                    + " buffers from the pool, " + swap.waived(stats) + " from the JDK (too large, budget or closed);"
-                    + " pages returned: scoped " + swap.released(ReleasePath.SCOPED) + ", release= methods "
-                    + swap.released(ReleasePath.METHOD) + ", PagePools.release " + swap.released(ReleasePath.API)
-                    + ", unreachable " + swap.released(ReleasePath.REACHABILITY) + "; ignored releases "
-                    + (swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE))
-                    + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
-                            100 * stats.fastPathRatio(), stats.bytesMapped() >> 20)
-                    + (rewriter.failures.get() > 0 ? "; " + rewriter.failures.get() + " class(es) could not be"
-                            + " rewritten (see above)" : "")
-                    + (rewriter.loadersSkipped.get() > 0 ? "; " + rewriter.loadersSkipped.get() + " class(es) left"
-                            + " alone: their loader cannot see the agent" : "");
-        }
-    }
-
+    /** {@code -javaagent:}: starts before {@code main}; called through the launcher in the jar's manifest. */
     public static void premain(String arguments, Instrumentation inst) {
         start(arguments, inst, true);
     }
 
+    /** Dynamic attach: starts in a running JVM and rewrites the classes already loaded too. */
     public static void agentmain(String arguments, Instrumentation inst) {
         start(arguments, inst, false);
     }
 
     /** The running agent in this JVM, or null. */
-    static Started started() {
+    static RunningAgent started() {
         return started;
     }
 
@@ -117,7 +99,7 @@ public final class PagePoolAgent {
                 + " attached JVM)" : ""));
     }
 
-    private static Started launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
+    private static RunningAgent launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
             throws Exception {
         // ByteBuddy would probe a JDK-internal class injector, which JDK 25 warns about; the agent
         // injects no class, so turn the probe off
@@ -158,7 +140,7 @@ public final class PagePoolAgent {
                 ? Tuner.start(pool, TunerOptions.defaults().withInterval(options.tuneInterval())
                         .withDebugLog(log::debug))
                 : null;
-        Started s = new Started(options, pool, swap, rewriter, tuner);
+        RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));
         return s;
     }

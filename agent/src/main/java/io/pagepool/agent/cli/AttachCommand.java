@@ -4,9 +4,9 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
-import io.pagepool.agent.BadOptionsException;
-import io.pagepool.agent.OptionParser;
 import io.pagepool.agent.PagePoolAgent;
+import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.OptionParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -15,6 +15,7 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs the CLI and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args));
     }

@@ -1,6 +1,6 @@
 package io.pagepool.agent.cli;
 
-import io.pagepool.agent.Option;
+import io.pagepool.agent.options.Option;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;

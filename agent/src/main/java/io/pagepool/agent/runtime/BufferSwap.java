@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Serves swapped {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
+ * Serves rewritten {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
  *
  * <p>Each allocation hands out a buffer over one page with capacity == the request (position 0,
  * limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the page what
@@ -41,6 +41,7 @@ public final class BufferSwap {
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
     private final ScopeCheck check;
 
+    /** A swap serving from {@code pool}, without {@code scopeCheck}. */
     public BufferSwap(PagePool pool) {
         this(pool, false);
     }
@@ -55,7 +56,7 @@ public final class BufferSwap {
         }
     }
 
-    /** The pool serving the swapped calls. */
+    /** The pool serving the rewritten calls. */
     public PagePool pool() {
         return pool;
     }
@@ -89,8 +90,8 @@ public final class BufferSwap {
     }
 
     /**
-     * Returns {@code buffer}'s page to the pool if {@code buffer} is the live buffer of a swapped
-     * lease; otherwise (null, a JDK or heap buffer, a derived view, already released) does
+     * Returns {@code buffer}'s page to the pool if {@code buffer} is the live buffer of a lease of
+     * this swap; otherwise (null, a JDK or heap buffer, a derived view, already released) does
      * nothing and returns false.
      */
     public boolean release(ByteBuffer buffer, ReleasePath path) {
@@ -120,7 +121,7 @@ public final class BufferSwap {
         return true;
     }
 
-    /** Whether {@code buffer} is the live buffer of a swapped lease. */
+    /** Whether {@code buffer} is the live buffer of a lease of this swap. */
     public boolean isPooled(ByteBuffer buffer) {
         Page page = buffer == null ? null : pool.findPage(buffer);
         return page != null && isLeaseOf(page.attachment(), buffer);

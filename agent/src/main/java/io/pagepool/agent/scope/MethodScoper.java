@@ -67,7 +67,7 @@ final class MethodScoper {
     }
 
     /** Points every site at {@code runtimeOwner.allocateDirect}: the reachability-tracked path. */
-    static void swapAll(List<MethodInsnNode> sites, String runtimeOwner) {
+    static void trackAll(List<MethodInsnNode> sites, String runtimeOwner) {
         for (MethodInsnNode site : sites) {
             site.owner = runtimeOwner;
             site.itf = false;
@@ -200,7 +200,7 @@ final class MethodScoper {
 
     private static void rewrite(MethodNode method, List<MethodInsnNode> sites, boolean[] scoped,
                                 String runtimeOwner) {
-        swapAll(sites, runtimeOwner);
+        trackAll(sites, runtimeOwner);
         int[] held = new int[sites.size()];
         int heldCount = 0;
         for (int i = 0; i < sites.size(); i++) {

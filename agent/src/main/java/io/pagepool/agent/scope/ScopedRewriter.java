@@ -45,7 +45,7 @@ public final class ScopedRewriter {
     /**
      * A visitor that buffers the class, rewrites its methods with sites at {@code visitEnd}, and
      * then replays it into {@code next}. It never throws for a bad method: a method it cannot
-     * handle keeps plain swaps to {@code allocateDirect}, and the verdicts say why.
+     * handle keeps its sites on the tracked {@code allocateDirect}, and the verdicts say why.
      */
     public ClassVisitor visitor(ClassVisitor next) {
         return new ClassNode(Opcodes.ASM9) {
@@ -54,7 +54,7 @@ public final class ScopedRewriter {
                 try {
                     rewrite(this);
                 } catch (RuntimeException | StackOverflowError e) {
-                    swapRemaining(this, "not analysed: internal error " + e);
+                    trackRemaining(this, "not analysed: internal error " + e);
                 }
                 accept(next);
             }
@@ -109,7 +109,7 @@ public final class ScopedRewriter {
                 decisions = MethodScoper.scope(owner.name, callees, work, runtimeOwner);
                 methods.set(work);
             } catch (RuntimeException | StackOverflowError e) {
-                MethodScoper.swapAll(sites, runtimeOwner);
+                MethodScoper.trackAll(sites, runtimeOwner);
                 Lines lines = new Lines(method.instructions);
                 String reason = "not analysed: internal error " + e;
                 decisions = sites.stream().map(site -> new MethodScoper.Decision(lines.line(site), false, reason))
@@ -123,12 +123,12 @@ public final class ScopedRewriter {
         }
     }
 
-    /** Last resort: every site not handled yet becomes a plain swap. */
-    private void swapRemaining(ClassNode owner, String reason) {
+    /** Last resort: every site not handled yet goes to the tracked path. */
+    private void trackRemaining(ClassNode owner, String reason) {
         for (MethodNode method : owner.methods) {
             try {
                 List<MethodInsnNode> sites = MethodScoper.sites(method);
-                MethodScoper.swapAll(sites, runtimeOwner);
+                MethodScoper.trackAll(sites, runtimeOwner);
                 for (int i = 0; i < sites.size(); i++) {
                     report(new SiteVerdict(owner.name, method.name, method.desc, i, -1, false, reason));
                 }

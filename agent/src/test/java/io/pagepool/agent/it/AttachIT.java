@@ -24,7 +24,7 @@ class AttachIT {
     }
 
     @Test
-    void attachSwapsCallSitesOfClassesLoadedBefore() throws Exception {
+    void attachRewritesCallSitesOfClassesLoadedBefore() throws Exception {
         Jvm server = Jvm.start(dir, "server", Jvm.sample(null, List.of("-XX:+EnableDynamicAgentLoading"),
                 "UdpEchoServer", "--port", "0"));
         String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);

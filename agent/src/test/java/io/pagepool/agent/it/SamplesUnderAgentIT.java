@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The unmodified samples in forked JVMs with {@code -javaagent}: call sites swapped (the pool
+ * The unmodified samples in forked JVMs with {@code -javaagent}: call sites rewritten (the pool
  * counts them; without the agent nothing is counted), payloads intact under load (UdpLoad checks
  * a checksum on every echo; SimNic checks every packet), a JFR recording readable by {@code jfr}.
  */
@@ -81,7 +81,7 @@ class SamplesUnderAgentIT {
     }
 
     @Test
-    void withoutTheAgentNothingIsSwapped() throws Exception {
+    void withoutTheAgentNothingIsPooled() throws Exception {
         Jvm server = echoUnderLoad(null, List.of());
         assertFalse(server.err().contains("pagepool"), server.err());
         assertTrue(Long.parseLong(Jvm.field(server.out(), "RESULT server", "directBuffers")) > 0,

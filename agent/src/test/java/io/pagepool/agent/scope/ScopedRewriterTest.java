@@ -150,7 +150,7 @@ class ScopedRewriterTest {
     }
 
     @Test
-    void methodsThatCannotBeAnalysedKeepPlainSwapsAndSayWhy() {
+    void methodsThatCannotBeAnalysedKeepTrackedSitesAndSayWhy() {
         ClassWriter generator = new ClassWriter(0);
         generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Odd", null, "java/lang/Object", null);
         // a subroutine (jsr/ret): not analysed

@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.scope.ScopedRewriter;
 import io.pagepool.agent.scope.SiteVerdict;
@@ -75,13 +75,13 @@ class SiteCountingTest {
     @Test
     void aClassIsReportedOnceWithAllItsSites() {
         List<Report> reports = new ArrayList<>();
-        CallSiteSwap swap = new CallSiteSwap((name, sites, before) -> reports.add(new Report(name, sites, before)));
-        rewrite(BothKinds.class, swap);
+        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        rewrite(BothKinds.class, references);
         assertEquals(List.of(new Report(BothKinds.class.getName(), 2, 0)), reports);
 
         reports.clear();
         List<SiteVerdict> verdicts = new ArrayList<>();
-        rewrite(BothKinds.class, new ScopedSites(verdicts::add, swap));
+        rewrite(BothKinds.class, new ScopedSites(verdicts::add, references));
         assertEquals(1, verdicts.size(), verdicts::toString);
         assertEquals(List.of(new Report(BothKinds.class.getName(), 1, 1)), reports,
                 "the scoped step's site and the method reference, in one report");
@@ -92,9 +92,9 @@ class SiteCountingTest {
         assertTrue(mentions(MentionsOnly.class), "it passes the agent's byte scan");
         List<Report> reports = new ArrayList<>();
         List<SiteVerdict> verdicts = new ArrayList<>();
-        CallSiteSwap swap = new CallSiteSwap((name, sites, before) -> reports.add(new Report(name, sites, before)));
-        rewrite(MentionsOnly.class, swap);
-        rewrite(MentionsOnly.class, new ScopedSites(verdicts::add, swap));
+        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        rewrite(MentionsOnly.class, references);
+        rewrite(MentionsOnly.class, new ScopedSites(verdicts::add, references));
         assertEquals(List.of(), reports);
         assertEquals(List.of(), verdicts);
     }

@@ -1,6 +1,8 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.events.AgentEvents;
+import io.pagepool.agent.options.AgentLog;
+import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.scope.ScopedRewriter;
 import io.pagepool.agent.scope.SiteVerdict;
@@ -33,30 +35,29 @@ import java.util.stream.Collectors;
  * then by a byte scan for {@code allocateDirect} (or membership in {@code release=}). Classes
  * already loaded (attach) are retransformed, only those whose class file mentions the call.
  * Class file format changes are disabled (retransformation), and every failure is reported:
- * ByteBuddy is silent otherwise.
+ * ByteBuddy is silent otherwise. Threading: the counters are read from any thread; the
+ * transformer runs on whichever threads load classes.
  */
-final class Rewriter {
+public final class Rewriter {
     private final ClassFilter filter;
     private final Set<String> releaseClasses;
     private final List<AgentOptions.ReleaseMethod> releaseMethods;
     private final AgentLog log;
     private final boolean scope;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
-    /**
-     * Classes with at least one site rewritten; not every class ByteBuddy transforms: the byte
-     * scan lets in classes that only mention {@code allocateDirect}, and {@code release=} classes.
-     */
-    final AtomicLong classesRewritten = new AtomicLong();
-    final AtomicLong sitesSwapped = new AtomicLong();
-    final AtomicLong failures = new AtomicLong();
-    final AtomicLong loadersSkipped = new AtomicLong();
-    /** Sites rewritten for scoped release (the others are released when unreachable). */
-    final AtomicLong scopedSites = new AtomicLong();
-    /** Classes the pre-filter looked at, and the time spent in the transformer (filter and rewriting). */
-    final AtomicLong classesScanned = new AtomicLong();
-    final AtomicLong transformNanos = new AtomicLong();
+    private final AtomicLong classesRewritten = new AtomicLong();
+    private final AtomicLong sitesRewritten = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong loadersSkipped = new AtomicLong();
+    private final AtomicLong scopedSites = new AtomicLong();
+    private final AtomicLong classesScanned = new AtomicLong();
+    private final AtomicLong transformNanos = new AtomicLong();
 
-    Rewriter(AgentOptions options, AgentLog log) {
+    /**
+     * @param options the agent's options ({@code include}, {@code exclude}, {@code scope}, {@code release})
+     * @param log     where failures and, at {@code log=debug}, every rewritten class go
+     */
+    public Rewriter(AgentOptions options, AgentLog log) {
         this.filter = new ClassFilter(options.include(), options.exclude());
         this.releaseMethods = options.releaseMethods();
         this.releaseClasses = releaseMethods.stream().map(AgentOptions.ReleaseMethod::className)
@@ -66,17 +67,55 @@ final class Rewriter {
     }
 
     /**
+     * Classes with at least one site rewritten; not every class ByteBuddy transforms: the byte
+     * scan lets in {@code release=} classes too.
+     */
+    public long classesRewritten() {
+        return classesRewritten.get();
+    }
+
+    /** {@code allocateDirect} call sites and method references rewritten. */
+    public long sitesRewritten() {
+        return sitesRewritten.get();
+    }
+
+    /** Sites rewritten for scoped release (the others are released when unreachable). */
+    public long scopedSites() {
+        return scopedSites.get();
+    }
+
+    /** Classes the pre-filter looked at. */
+    public long classesScanned() {
+        return classesScanned.get();
+    }
+
+    /** Time spent in the transformer (pre-filter and rewriting), all threads together. */
+    public long transformNanos() {
+        return transformNanos.get();
+    }
+
+    /** Rewriting or retransformation failures reported so far. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Classes left alone because their loader cannot see the agent's runtime. */
+    public long loadersSkipped() {
+        return loadersSkipped.get();
+    }
+
+    /**
      * How call sites are rewritten: with scoped release, {@link ScopedSites} (it rewrites every
-     * {@code allocateDirect} call, then has {@link CallSiteSwap} swap the method references);
-     * else {@link CallSiteSwap} alone.
+     * {@code allocateDirect} call, then has {@link AllocationSiteRewrite} rewrite the method
+     * references); else {@link AllocationSiteRewrite} alone.
      */
     private AsmVisitorWrapper siteRewriting() {
-        CallSiteSwap swap = new CallSiteSwap(this::swapped);
-        return scope ? new ScopedSites(this::verdict, swap) : swap;
+        AllocationSiteRewrite references = new AllocationSiteRewrite(this::rewritten);
+        return scope ? new ScopedSites(this::verdict, references) : references;
     }
 
     private void verdict(SiteVerdict v) {
-        sitesSwapped.incrementAndGet();
+        sitesRewritten.incrementAndGet();
         if (v.scoped()) {
             scopedSites.incrementAndGet();
         }
@@ -87,11 +126,11 @@ final class Rewriter {
         AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
     }
 
-    /** Once per class with a rewritten site: {@code count} swapped here, the scoped step's counted by {@link #verdict}. */
-    void swapped(String className, int count, int rewrittenBefore) {
+    /** Once per class with a rewritten site: {@code count} rewritten here, the scoped step's counted by {@link #verdict}. */
+    private void rewritten(String className, int count, int rewrittenBefore) {
         classesRewritten.incrementAndGet();
         if (count > 0) {
-            sitesSwapped.addAndGet(count);
+            sitesRewritten.addAndGet(count);
             log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
         }
     }
@@ -100,7 +139,7 @@ final class Rewriter {
      * Installs the transformer; with {@code retransformLoaded} (attach), also rewrites the classes
      * already loaded. At premain only the JDK and the agent are loaded, so the scan is skipped.
      */
-    ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
+    public ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
         AsmVisitorWrapper siteRewriting = siteRewriting();
         AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
