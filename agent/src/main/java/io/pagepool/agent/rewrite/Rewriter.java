@@ -4,7 +4,7 @@ import io.pagepool.agent.events.AgentEvents;
 import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.agent.scope.ScopedRewriter;
+import io.pagepool.agent.scope.ClassFileScan;
 import io.pagepool.agent.scope.SiteVerdict;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * Installs the class rewriting with ByteBuddy: call sites of {@code ByteBuffer.allocateDirect}
  * in accepted classes go to {@link DirectBuffers}, {@code release=} methods get
  * {@link ReleaseAdvice}. Classes are checked cheaply before ByteBuddy parses anything: by name,
- * then by a byte scan for {@code allocateDirect} (or membership in {@code release=}). Classes
- * already loaded (attach) are retransformed, only those whose class file mentions the call.
+ * then by their constant pool ({@link ClassFileScan}: a reference to {@code ByteBuffer.allocateDirect}),
+ * or membership in {@code release=}. Classes already loaded (attach) are retransformed, only
+ * those whose class file references the call.
  * Class file format changes are disabled (retransformation), and every failure is reported:
  * ByteBuddy is silent otherwise. Threading: the counters are read from any thread; the
  * transformer runs on whichever threads load classes.
@@ -197,7 +198,7 @@ public final class Rewriter {
         }
     }
 
-    /** Name filter; for classes already loaded, also the byte scan of their class file resource. */
+    /** Name filter; for classes already loaded, also the constant pool of their class file resource. */
     private final class Accepts implements AgentBuilder.RawMatcher {
         @Override
         public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> loaded,
@@ -206,16 +207,16 @@ public final class Rewriter {
             if (!filter.accepts(name)) {
                 return false;
             }
-            return loaded == null || releaseClasses.contains(name) || resourceMentionsAllocateDirect(loader, name);
+            return loaded == null || releaseClasses.contains(name) || resourceReferencesAllocateDirect(loader, name);
         }
     }
 
-    private static boolean resourceMentionsAllocateDirect(ClassLoader loader, String name) {
+    private static boolean resourceReferencesAllocateDirect(ClassLoader loader, String name) {
         if (loader == null) {
             return false;
         }
         try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in != null && ScopedRewriter.mentionsAllocateDirect(in.readAllBytes());
+            return in != null && ClassFileScan.referencesAllocateDirect(in.readAllBytes());
         } catch (IOException e) {
             return false;
         }
@@ -231,7 +232,7 @@ public final class Rewriter {
             if (!filter.acceptsInternal(internalName)) {
                 return false;
             }
-            return ScopedRewriter.mentionsAllocateDirect(bytes)
+            return ClassFileScan.referencesAllocateDirect(bytes)
                     || !releaseClasses.isEmpty() && releaseClasses.contains(internalName.replace('/', '.'));
         }
 

@@ -1,6 +1,5 @@
 package io.pagepool.agent.scope;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
@@ -24,8 +23,6 @@ import org.objectweb.asm.tree.MethodNode;
  * {@link #visitor} call has its own state.
  */
 public final class ScopedRewriter {
-
-    private static final byte[] NEEDLE = MethodScoper.ALLOCATE_DIRECT.getBytes(StandardCharsets.US_ASCII);
 
     private final String runtimeOwner;
     private final SiteListener listener;
@@ -69,25 +66,6 @@ public final class ScopedRewriter {
     public static boolean isAllocateDirect(int opcode, String owner, String name, String descriptor) {
         return opcode == Opcodes.INVOKESTATIC && MethodScoper.BYTE_BUFFER.equals(owner)
                 && MethodScoper.ALLOCATE_DIRECT.equals(name) && MethodScoper.ALLOCATE_DESCRIPTOR.equals(descriptor);
-    }
-
-    /** Whether a class file may call {@code allocateDirect}: a byte scan of its constant pool, no parsing. */
-    public static boolean mentionsAllocateDirect(byte[] classFile) {
-        byte first = NEEDLE[0];
-        int last = classFile.length - NEEDLE.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (classFile[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < NEEDLE.length; j++) {
-                if (classFile[i + j] != NEEDLE[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private void rewrite(ClassNode owner) {

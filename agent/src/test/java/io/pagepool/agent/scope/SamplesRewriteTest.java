@@ -32,7 +32,7 @@ class SamplesRewriteTest {
         List<SiteVerdict> verdicts = new ArrayList<>();
         for (Map.Entry<String, byte[]> sample : sampleClasses().entrySet()) {
             byte[] classFile = sample.getValue();
-            rewritten.put(sample.getKey(), ScopedRewriter.mentionsAllocateDirect(classFile)
+            rewritten.put(sample.getKey(), ClassFileScan.referencesAllocateDirect(classFile)
                     ? Rewriting.rewrite(classFile, verdicts) : classFile);
         }
         Map<String, Boolean> scopedByMethod = new HashMap<>();

@@ -141,12 +141,12 @@ class ScopedRewriterTest {
     }
 
     @Test
-    void theByteScanFindsAllocateDirectOnlyWhereItIsMentioned() {
-        assertTrue(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(ScopeCorpus.class)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(Expect.class)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect(new byte[0]));
-        assertTrue(ScopedRewriter.mentionsAllocateDirect("allocateDirect".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect("allocateDirec".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    void theClassFileScanFindsAllocateDirectOnlyWhereItIsReferenced() {
+        assertTrue(ClassFileScan.referencesAllocateDirect(Rewriting.bytesOf(ScopeCorpus.class)));
+        assertFalse(ClassFileScan.referencesAllocateDirect(Rewriting.bytesOf(Expect.class)));
+        assertFalse(ClassFileScan.referencesAllocateDirect(new byte[0]));
+        assertTrue(ClassFileScan.referencesAllocateDirect("allocateDirect".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(ClassFileScan.referencesAllocateDirect("allocateDirec".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
