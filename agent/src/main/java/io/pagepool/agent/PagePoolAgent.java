@@ -15,6 +15,7 @@ import io.pagepool.tuner.Tuner;
 import io.pagepool.tuner.TunerOptions;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,14 +66,15 @@ public final class PagePoolAgent {
             exitOnError = options.onErrorExit();
             log = new AgentLog(options.log(), System.err);
             if (started != null) {
-                log.error("the agent is already running in this JVM; options '" + arguments + "' ignored");
+                alreadyRunning(options, log);
                 return;
             }
             long startNanos = System.nanoTime();
-            started = launch(options, inst, log, !beforeMain);
+            RunningAgent running = launch(options, inst, log, !beforeMain);
+            started = running;
             log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
                     describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
-            System.setProperty(STATUS_PROPERTY, "running (" + describe(options) + ")");
+            System.setProperty(STATUS_PROPERTY, status(running, !beforeMain));
         } catch (BadOptionsException e) {
             System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
             for (String problem : e.problems()) {
@@ -85,6 +87,33 @@ public final class PagePoolAgent {
             log.error("the agent could not start: " + e);
             fail(log, exitOnError, beforeMain, null);
         }
+    }
+
+    /**
+     * The status {@code attach} reads back: {@code running (options)}, after attach with what
+     * the retransformation did; {@code rewrote nothing: …} when every class loaded before attach
+     * that had a site was skipped (the agent stays on for classes loaded later).
+     */
+    private static String status(RunningAgent running, boolean attached) {
+        String options = "(" + describe(running.options()) + ")";
+        if (!attached) {
+            return "running " + options;
+        }
+        String outcome = running.rewriter().outcome();
+        return running.rewriter().rewroteNothing()
+                ? "rewrote nothing: " + outcome + "; the agent stays on for classes loaded from now on " + options
+                : "running " + options + "; " + outcome;
+    }
+
+    /** A second start in one JVM changes nothing: it says so, and which of its options differ. */
+    private static void alreadyRunning(AgentOptions asked, AgentLog log) {
+        List<String> differences = asked.differencesFrom(started.options());
+        String line = differences.isEmpty()
+                ? "already running with these options (" + describe(asked) + ")"
+                : "already running with other options; not applied: " + String.join(", ", differences)
+                        + " (options are fixed until the JVM restarts)";
+        System.setProperty(STATUS_PROPERTY, line);
+        log.error("the agent is " + line);
     }
 
     private static void fail(AgentLog log, boolean exitOnError, boolean beforeMain, String hint) {

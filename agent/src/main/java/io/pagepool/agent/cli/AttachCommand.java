@@ -75,12 +75,25 @@ final class AttachCommand implements Callable<Integer> {
             }
             vm.loadAgent(jar.toString(), options);
             String status = vm.getSystemProperties().getProperty(PagePoolAgent.STATUS_PROPERTY, "unknown");
+            if (status.startsWith("already running with these options")) {
+                System.out.println("pagepool: process " + pid + ": agent " + status + "; nothing changed");
+                return 0;
+            }
+            if (status.startsWith("already running")) {
+                System.err.println("pagepool attach: process " + pid + ": the agent is " + status);
+                return 1;
+            }
+            if (status.startsWith("rewrote nothing")) {
+                System.err.println("pagepool attach: process " + pid + ": the agent " + status
+                        + " (details on that process's stderr)");
+                return 1;
+            }
             if (!status.startsWith("running")) {
                 System.err.println("pagepool attach: the agent did not start in process " + pid + ": " + status
                         + " (details on that process's stderr)");
                 return 1;
             }
-            System.out.println("pagepool: agent " + status + " in process " + pid + "; its messages go to that"
+            System.out.println("pagepool: agent " + status + " (process " + pid + "). Its messages go to that"
                     + " process's stderr. Without -XX:+EnableDynamicAgentLoading the target also prints the JDK's"
                     + " dynamic-agent warning (JEP 451); start it with that flag to allow attach silently.");
             return 0;

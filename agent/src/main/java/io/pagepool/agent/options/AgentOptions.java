@@ -4,7 +4,9 @@ import io.pagepool.pool.Mapping;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The agent's options, parsed from {@code -javaagent:pagepool-agent.jar=k=v,k=v} by
@@ -48,6 +50,66 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
     /** Every option at its default. */
     public static AgentOptions defaults() {
         return OptionParser.parse("");
+    }
+
+    /**
+     * This option's value written the way the option string takes it ({@code cache=64},
+     * {@code maxMemory=256m}, {@code tune=on}); "" for an absent file or list.
+     */
+    public String value(Option option) {
+        return switch (option) {
+            case INCLUDE -> String.join(";", include);
+            case EXCLUDE -> String.join(";", exclude);
+            case PAGE_SIZE -> Integer.toString(pageSizeBytes);
+            case CACHE -> Integer.toString(cachePages);
+            case REFILL -> Integer.toString(refillPages);
+            case RING -> Integer.toString(ringPages);
+            case MAX_MEMORY -> size(maxMemoryBytes);
+            case MAPPING -> mapping.name().toLowerCase(Locale.ROOT);
+            case ZERO -> Boolean.toString(zero);
+            case STATS -> Boolean.toString(stats);
+            case JFR -> jfr == null ? "" : jfr.toString();
+            case TUNE -> onOff(tune);
+            case TUNE_INTERVAL -> tuneInterval.toMillis() % 1000 != 0 ? tuneInterval.toMillis() + "ms"
+                    : tuneInterval.toSeconds() % 60 != 0 ? tuneInterval.toSeconds() + "s" : tuneInterval.toMinutes() + "m";
+            case SCOPE -> onOff(scope);
+            case SCOPE_CHECK -> onOff(scopeCheck);
+            case RELEASE -> String.join(";", release);
+            case ON_ERROR -> onErrorExit ? "exit" : "warn";
+            case LOG -> log.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /**
+     * The options whose values differ from {@code running}'s, one entry each:
+     * {@code cache=256 (running: 64)}; empty when they are the same.
+     */
+    public List<String> differencesFrom(AgentOptions running) {
+        List<String> differences = new ArrayList<>();
+        for (Option option : Option.values()) {
+            String mine = value(option);
+            String theirs = running.value(option);
+            if (!mine.equals(theirs)) {
+                differences.add(option.key() + "=" + mine + " (running: " + (theirs.isEmpty() ? "none" : theirs) + ")");
+            }
+        }
+        return differences;
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    /** {@code bytes} with the largest k, m or g suffix that divides it. */
+    private static String size(long bytes) {
+        String units = "kmg";
+        for (int i = units.length() - 1; i >= 0; i--) {
+            int shift = 10 * (i + 1);
+            if (bytes != 0 && (bytes & ((1L << shift) - 1)) == 0) {
+                return (bytes >> shift) + units.substring(i, i + 1);
+            }
+        }
+        return Long.toString(bytes);
     }
 
     /** The {@code release=} entries as class name and method name pairs. */

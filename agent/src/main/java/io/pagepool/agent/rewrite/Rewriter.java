@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +48,15 @@ public final class Rewriter {
     private final AgentLog log;
     private final boolean scope;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
+    /** How many skipped class names {@link #outcome()} lists. */
+    private static final int SKIPPED_NAMES_SHOWN = 10;
+
     private final AtomicLong classesRewritten = new AtomicLong();
     private final AtomicLong sitesRewritten = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    /** Classes that could not be rewritten (they run unchanged), in the order they failed. */
+    private final Set<String> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Classes already loaded at attach that the filter chose for retransformation. */
+    private final AtomicLong loadedCandidates = new AtomicLong();
     private final AtomicLong loadersSkipped = new AtomicLong();
     private final AtomicLong scopedSites = new AtomicLong();
     private final AtomicLong classesScanned = new AtomicLong();
@@ -95,9 +103,29 @@ public final class Rewriter {
         return transformNanos.get();
     }
 
-    /** Rewriting or retransformation failures reported so far. */
+    /** Classes that could not be rewritten or retransformed so far (each counted once). */
     public long failures() {
-        return failures.get();
+        return skipped.size();
+    }
+
+    /**
+     * What the retransformation at attach did, in one line: {@code rewrote N site(s) in M class(es);
+     * K class(es) skipped (names)}.
+     */
+    public String outcome() {
+        List<String> names;
+        synchronized (skipped) {
+            names = List.copyOf(skipped);
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(SKIPPED_NAMES_SHOWN, names.size())))
+                + (names.size() > SKIPPED_NAMES_SHOWN ? " and " + (names.size() - SKIPPED_NAMES_SHOWN) + " more" : "");
+        return "rewrote " + sitesRewritten() + " site(s) in " + classesRewritten() + " class(es); " + names.size()
+                + " class(es) skipped" + (names.isEmpty() ? "" : " (" + shown + ")");
+    }
+
+    /** Whether classes loaded before attach were candidates, yet none could be rewritten. */
+    public boolean rewroteNothing() {
+        return loadedCandidates.get() > 0 && classesRewritten() == 0 && failures() > 0;
     }
 
     /** Classes left alone because their loader cannot see the agent's runtime. */
@@ -271,18 +299,38 @@ public final class Rewriter {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            failures.incrementAndGet();
+            skipped.add(typeName);
             log.error("could not rewrite " + typeName + " (it runs unchanged): " + throwable);
         }
     }
 
-    /** Failures of whole retransformation batches (classes loaded before attach). */
+    /**
+     * Retransformation of the classes loaded before attach. The JVM rejects a whole batch when
+     * one class in it cannot be retransformed (a class in the error state: its static initialiser
+     * threw, or linking failed), so a failed batch is split in halves and retried until the
+     * failing classes stand alone: each skips only itself, and is counted and named once.
+     */
     private final class RetransformFailures extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+        @Override
+        public void onBatch(int index, List<Class<?>> batch, List<Class<?>> types) {
+            if (index == 0) {
+                loadedCandidates.set(types.size());
+            }
+        }
+
         @Override
         public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable throwable,
                                                            List<Class<?>> types) {
-            failures.incrementAndGet();
-            log.error("could not retransform " + batch.size() + " loaded class(es) (they run unchanged): " + throwable);
+            if (batch.size() > 1) {
+                log.debug("retransforming " + batch.size() + " loaded classes failed (" + throwable
+                        + "); retrying them in halves");
+                int half = batch.size() / 2;
+                return List.of(batch.subList(0, half), batch.subList(half, batch.size()));
+            }
+            String name = batch.get(0).getName();
+            if (skipped.add(name)) {
+                log.error("could not retransform " + name + " (it runs unchanged): " + throwable);
+            }
             return List.of();
         }
     }

@@ -109,4 +109,28 @@ class OptionParserTest {
         assertTrue(e.onErrorExit());
         assertFalse(assertThrows(BadOptionsException.class, () -> OptionParser.parse("cache=0")).onErrorExit());
     }
+
+    @Test
+    void everyValueIsWrittenTheWayTheParserReadsIt() {
+        AgentOptions o = OptionParser.parse("include=com.acme;org.x,pageSize=2048,cache=7,maxMemory=3m,mapping=plain,"
+                + "zero=false,jfr=/tmp/x.jfr,tune=off,tuneInterval=250ms,scope=off,scopeCheck=on,release=a.B#c,"
+                + "onError=exit,log=debug");
+        StringBuilder text = new StringBuilder();
+        for (Option option : Option.values()) {
+            if (!o.value(option).isEmpty()) {
+                text.append(text.isEmpty() ? "" : ",").append(option.key()).append('=').append(o.value(option));
+            }
+        }
+        assertEquals(o, OptionParser.parse(text.toString()), text::toString);
+        assertEquals("3m", o.value(Option.MAX_MEMORY));
+        assertEquals("250ms", o.value(Option.TUNE_INTERVAL));
+    }
+
+    @Test
+    void differencesNameTheOptionAndBothValues() {
+        AgentOptions running = OptionParser.parse("cache=64");
+        assertEquals(List.of(), OptionParser.parse("cache=64").differencesFrom(running));
+        assertEquals(List.of("cache=256 (running: 64)", "jfr=" + Path.of("a.jfr").toAbsolutePath() + " (running: none)",
+                "scope=off (running: on)"), OptionParser.parse("scope=off,jfr=a.jfr,cache=256").differencesFrom(running));
+    }
 }
