@@ -12,6 +12,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -191,16 +192,27 @@ public final class Rewriter {
                     if (!loaderSeesRuntime(loader, type)) {
                         return builder;
                     }
-                    builder = builder.visit(siteRewriting);
-                    for (AgentOptions.ReleaseMethod m : releaseMethods) {
-                        if (m.className().equals(type.getName())) {
-                            builder = builder.visit(Advice.to(ReleaseAdvice.class).on(ElementMatchers.named(m.methodName())
-                                    .and(ElementMatchers.not(ElementMatchers.isAbstract()))));
-                        }
-                    }
-                    return builder;
+                    List<String> release = releaseMethods.stream().filter(m -> m.className().equals(type.getName()))
+                            .map(AgentOptions.ReleaseMethod::methodName).toList();
+                    return releaseAndRewrite(builder, siteRewriting, release);
                 })
                 .installOn(inst);
+    }
+
+    /**
+     * One class's transformation: its call sites rewritten by {@code siteRewriting}, and the
+     * methods named in {@code releaseMethods} (non-abstract) given {@link ReleaseAdvice}. The
+     * advice is registered first: ByteBuddy's last-registered wrapper sees the class first, so
+     * the site rewriting (and its scoped-release analysis) reads the method as written, and the
+     * advice wraps the result; the other way round the analysis would read the advice's code.
+     */
+    static DynamicType.Builder<?> releaseAndRewrite(DynamicType.Builder<?> builder, AsmVisitorWrapper siteRewriting,
+                                                   List<String> releaseMethods) {
+        for (String method : releaseMethods) {
+            builder = builder.visit(Advice.to(ReleaseAdvice.class).on(ElementMatchers.named(method)
+                    .and(ElementMatchers.not(ElementMatchers.isAbstract()))));
+        }
+        return builder.visit(siteRewriting);
     }
 
     /** Rewritten code calls {@link DirectBuffers}: only rewrite classes whose loader resolves it to ours. */
