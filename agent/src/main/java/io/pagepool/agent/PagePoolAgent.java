@@ -69,8 +69,17 @@ public final class PagePoolAgent {
                 alreadyRunning(options, log);
                 return;
             }
+            String notWritable = options.jfr() == null ? null : RecordingCheck.whyNotWritable(options.jfr());
+            if (notWritable != null) {
+                log.error("jfr=" + options.jfr() + ": cannot write there (" + notWritable + "); the agent runs"
+                        + " without a recording");
+                options = options.withJfr(null);
+            }
             long startNanos = System.nanoTime();
             RunningAgent running = launch(options, inst, log, !beforeMain);
+            if (options.jfr() != null) {
+                RecordingCheck.watch(options.jfr(), log);
+            }
             started = running;
             log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
                     describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
@@ -135,22 +144,7 @@ public final class PagePoolAgent {
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        PagePool pool = PagePool.builder()
-                .name("pagepool-agent")
-                .pageSize(options.pageSizeBytes())
-                .slabBytes(Math.max(options.pageSizeBytes(), Math.min(2L << 20, Long.highestOneBit(options.maxMemoryBytes()))))
-                .maxMemoryBytes(options.maxMemoryBytes())
-                .maxCacheCapacity(Math.max(4096, options.cachePages()))
-                .cacheCapacity(options.cachePages())
-                .refillBatch(options.refillPages())
-                .maxRingCapacity(Math.max(16384, Integer.highestOneBit(options.ringPages() * 2 - 1)))
-                .ringCapacity(options.ringPages())
-                .mapping(options.mapping())
-                .zero(options.zero())
-                .stats(options.stats())
-                .listener(PoolRecorder.listener())
-                .warnings(log::info)
-                .build();
+        PagePool pool = pool(options, log);
         BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
         Runnable events = () -> {
             PoolRecorder.register(pool);
@@ -170,8 +164,33 @@ public final class PagePoolAgent {
                         .withDebugLog(log::debug))
                 : null;
         RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.atExit(log), "pagepool-summary"));
         return s;
+    }
+
+    /**
+     * The agent's pool. Every value the option table allows builds: the bounds the builder
+     * checks against ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
+     */
+    static PagePool pool(AgentOptions options, AgentLog log) {
+        long slabBytes = Math.max(options.pageSizeBytes(), Math.min(2L << 20,
+                Long.highestOneBit(options.maxMemoryBytes())));
+        return PagePool.builder()
+                .name("pagepool-agent")
+                .pageSize(options.pageSizeBytes())
+                .slabBytes(slabBytes)
+                .maxMemoryBytes(options.maxMemoryBytes())
+                .maxCacheCapacity(Math.max(4096, Math.max(options.cachePages(), options.refillPages())))
+                .cacheCapacity(options.cachePages())
+                .refillBatch(options.refillPages())
+                .maxRingCapacity(Math.max(16384, Integer.highestOneBit(options.ringPages() * 2 - 1)))
+                .ringCapacity(options.ringPages())
+                .mapping(options.mapping())
+                .zero(options.zero())
+                .stats(options.stats())
+                .listener(PoolRecorder.listener())
+                .warnings(log::info)
+                .build();
     }
 
     static String describe(AgentOptions o) {

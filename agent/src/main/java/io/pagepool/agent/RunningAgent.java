@@ -1,5 +1,6 @@
 package io.pagepool.agent;
 
+import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
@@ -14,6 +15,12 @@ import java.util.Locale;
  * calls, the class rewriting and the tuner (null when {@code tune=off}). Immutable; any thread.
  */
 record RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
+
+    /** At exit: a line per {@code release=} entry that never matched, then the summary line. */
+    void atExit(AgentLog log) {
+        rewriter.releaseNeverLoaded().forEach(log::error);
+        log.info(summary());
+    }
 
     /** One line: what was rewritten and how the pages came back; the pool's figures from one snapshot. */
     String summary() {

@@ -112,6 +112,12 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
         return Long.toString(bytes);
     }
 
+    /** These options with {@code jfr=} set to {@code file} (null: no recording). */
+    public AgentOptions withJfr(Path file) {
+        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
+                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log);
+    }
+
     /** The {@code release=} entries as class name and method name pairs. */
     public List<ReleaseMethod> releaseMethods() {
         return release.stream().map(ReleaseMethod::parse).toList();

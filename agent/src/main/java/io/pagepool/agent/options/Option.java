@@ -21,7 +21,7 @@ public enum Option {
     STATS("stats", "true", "true|false", "keep the pool's page_pool counters (JFR, JMX, the tuner)"),
     JFR("jfr", "", "a file path", "record JDK defaults + pagepool events to this file, written at exit"),
     TUNE("tune", "on", "on|off", "size caches, refill batch, ring and slab reserve online"),
-    TUNE_INTERVAL("tuneInterval", "1s", "a duration such as 500ms, 1s, 2m", "the tuner's period"),
+    TUNE_INTERVAL("tuneInterval", "1s", "10ms to 24h, such as 500ms, 1s, 2m", "the tuner's period"),
     SCOPE("scope", "on", "on|off", "release buffers proven by bytecode analysis not to escape their method"
             + " the moment they die (otherwise: when unreachable)"),
     SCOPE_CHECK("scopeCheck", "off", "on|off", "debug: each scoped buffer gets memory of its own that is freed at"

@@ -48,6 +48,7 @@ public final class Rewriter {
     private final List<AgentOptions.ReleaseMethod> releaseMethods;
     private final AgentLog log;
     private final boolean scope;
+    private final ReleaseTargets releaseTargets;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
     /** How many skipped class names {@link #outcome()} lists. */
     private static final int SKIPPED_NAMES_SHOWN = 10;
@@ -74,6 +75,12 @@ public final class Rewriter {
                 .collect(Collectors.toUnmodifiableSet());
         this.log = log;
         this.scope = options.scope();
+        this.releaseTargets = new ReleaseTargets(releaseMethods, filter, log);
+    }
+
+    /** One line per {@code release=} entry whose class never loaded (at exit). */
+    public List<String> releaseNeverLoaded() {
+        return releaseTargets.neverLoaded();
     }
 
     /**
@@ -189,11 +196,10 @@ public final class Rewriter {
                         .or(ElementMatchers.isSynthetic()))
                 .type(new Accepts())
                 .transform((builder, type, loader, module, domain) -> {
+                    List<String> release = releaseTargets.loaded(type);
                     if (!loaderSeesRuntime(loader, type)) {
                         return builder;
                     }
-                    List<String> release = releaseMethods.stream().filter(m -> m.className().equals(type.getName()))
-                            .map(AgentOptions.ReleaseMethod::methodName).toList();
                     return releaseAndRewrite(builder, siteRewriting, release);
                 })
                 .installOn(inst);

@@ -87,6 +87,8 @@ class OptionParserTest {
             "tune=yes|bad value tune=yes: not one of off, on (allowed: on|off)",
             "tuneInterval=1h|bad value tuneInterval=1h: not a duration",
             "tuneInterval=1ms|bad value tuneInterval=1ms: shorter than 10ms",
+            "tuneInterval=999999999m|bad value tuneInterval=999999999m: longer than 24h",
+            "tuneInterval=1441m|bad value tuneInterval=1441m: longer than 24h",
             "log=loud|bad value log=loud: not one of quiet, info, debug",
             "onError=crash|bad value onError=crash: not one of warn, exit",
             "release=Foo|bad value release=Foo: 'Foo' is not pkg.Class#method",
