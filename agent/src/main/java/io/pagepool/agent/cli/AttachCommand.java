@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * checked here first, so a bad one never reaches the target; the outcome is read back from the
  * target's {@value PagePoolAgent#STATUS_PROPERTY} system property.
  */
-@Command(name = "attach", description = "Load the agent into a running JVM (JDK 25+).")
+@Command(name = "attach", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Load the agent into a running JVM (JDK 25+).")
 final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID", description = "process id of the target JVM")
     String pid;
