@@ -69,16 +69,22 @@ public final class PagePoolAgent {
                 alreadyRunning(options, log);
                 return;
             }
-            String notWritable = options.jfr() == null ? null : RecordingCheck.whyNotWritable(options.jfr());
+            String notWritable = options.jfr() == null ? null : OutputCheck.whyNotWritable(options.jfr());
             if (notWritable != null) {
                 log.error("jfr=" + options.jfr() + ": cannot write there (" + notWritable + "); the agent runs"
                         + " without a recording");
                 options = options.withJfr(null);
             }
+            String noSummary = options.summary() == null ? null : OutputCheck.whyNotWritable(options.summary());
+            if (noSummary != null) {
+                log.error("summary=" + options.summary() + ": cannot write there (" + noSummary + "); the agent"
+                        + " runs without a summary file");
+                options = options.withSummary(null);
+            }
             long startNanos = System.nanoTime();
             RunningAgent running = launch(options, inst, log, !beforeMain);
             if (options.jfr() != null) {
-                RecordingCheck.watch(options.jfr(), log);
+                OutputCheck.watch(options.jfr(), log);
             }
             started = running;
             log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,

@@ -30,12 +30,13 @@ import java.util.Locale;
  * @param release      {@code pkg.Class#method} entries whose ByteBuffer arguments are released after they return
  * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
  * @param log          how much the agent prints
+ * @param summary      file the exit summary's figures go to ({@code key=value} lines), or null for none
  */
 public record AgentOptions(List<String> include, List<String> exclude, int pageSizeBytes, int cachePages,
                            int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
                            boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
                            boolean scopeCheck,
-                           List<String> release, boolean onErrorExit, LogLevel log) {
+                           List<String> release, boolean onErrorExit, LogLevel log, Path summary) {
 
     /** How much the agent prints on stderr. */
     public enum LogLevel {
@@ -77,6 +78,7 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
             case RELEASE -> String.join(";", release);
             case ON_ERROR -> onErrorExit ? "exit" : "warn";
             case LOG -> log.name().toLowerCase(Locale.ROOT);
+            case SUMMARY -> summary == null ? "" : summary.toString();
         };
     }
 
@@ -115,7 +117,14 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
     /** These options with {@code jfr=} set to {@code file} (null: no recording). */
     public AgentOptions withJfr(Path file) {
         return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
-                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log);
+                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log,
+                summary);
+    }
+
+    /** These options with {@code summary=} set to {@code file} (null: no summary file). */
+    public AgentOptions withSummary(Path file) {
+        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
+                mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, file);
     }
 
     /** The {@code release=} entries as class name and method name pairs. */

@@ -31,7 +31,9 @@ public enum Option {
     ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"
             + " application without the agent, or exit 1 before main"),
     LOG("log", "info", "quiet|info|debug", "quiet: errors only; info: a start line and an exit summary;"
-            + " debug: every rewritten class, verdict and tuner decision");
+            + " debug: every rewritten class, verdict and tuner decision"),
+    SUMMARY("summary", "", "a file path", "write the exit summary's figures to this file at exit, one key=value"
+            + " per line (sitesRewritten, servedFromPool, releasedScoped, bytesMapped, ...), for scripts");
 
     private final String key;
     private final String defaultValue;

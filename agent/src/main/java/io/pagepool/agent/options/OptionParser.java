@@ -104,7 +104,7 @@ public final class OptionParser {
             List<String> release = releaseMethods();
             AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
             return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
-                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log);
+                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, path(Option.SUMMARY));
         }
 
         private String value(Option option) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,5 +100,26 @@ class SamplesUnderAgentIT {
             long served = Jvm.servedByPool(nic.err());
             assertTrue(served > 0 && served <= packets, mode + ": served " + served + " of " + packets);
         }
+    }
+
+    @Test
+    void theSummaryFileHoldsTheExitLinesFigures() throws Exception {
+        Path file = dir.resolve("nic.summary");
+        Jvm nic = Jvm.start(dir, "summary", Jvm.sample("tune=off,summary=" + file, List.of(), "SimNic",
+                "--duration", "1"));
+        assertEquals(0, nic.waitFor(TIMEOUT), nic.err());
+        Properties figures = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            figures.load(in);
+        }
+        assertEquals(List.of("sitesRewritten", "classesRewritten", "scopedSites", "classesChecked", "transformMillis",
+                "classesSkipped", "loadersSkipped", "servedFromPool", "servedByJdk", "releasedScoped", "releasedMethod",
+                "releasedApi", "releasedUnreachable", "releasesIgnored", "fastPathRatio", "bytesMapped"),
+                Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).map(l -> l.split("=")[0]).toList());
+        long served = Jvm.servedByPool(nic.err());
+        assertTrue(served > 0, nic.err());
+        assertEquals(Long.toString(served), figures.getProperty("servedFromPool"), "one snapshot for line and file");
+        assertTrue(Long.parseLong(figures.getProperty("releasedScoped")) > 0, figures::toString);
+        assertTrue(Long.parseLong(figures.getProperty("bytesMapped")) > 0, figures::toString);
     }
 }

@@ -19,18 +19,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@code jfr=} file is written where the user can find it, or one line says it is not: at
- * start, a probe write (a missing folder, a read-only place, {@code /dev/full}); at the end, a
- * check that the file JFR wrote holds whole chunks (a disk that filled up during the run). JFR
- * itself only logs such failures in its own words, or not at all. Threading: the end check runs
+ * The agent's output files ({@code jfr=}, {@code summary=}) are written where the user can find
+ * them, or one line says they are not: at start, a probe write (a missing folder, a read-only
+ * place, {@code /dev/full}); at the end of a recording, a check that the file JFR wrote holds
+ * whole chunks (a disk that filled up during the run). JFR itself only logs such failures in its
+ * own words, or not at all. Threading: the end check runs
  * on whichever thread JFR tells of the recording's state change (at exit, its shutdown hook).
  */
-final class RecordingCheck {
+final class OutputCheck {
     /** A JFR chunk starts with these bytes, then major and minor version (2 bytes each), then its size (8). */
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
     private static final int HEADER_BYTES = 16;
 
-    private RecordingCheck() {
+    private OutputCheck() {
     }
 
     /**

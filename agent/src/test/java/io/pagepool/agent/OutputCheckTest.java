@@ -20,21 +20,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The jfr= file: probed at start, checked whole at the end, one line when it is not. */
-class RecordingCheckTest {
+class OutputCheckTest {
     @TempDir
     Path dir;
 
     @Test
     void unwritablePlacesAreNamedAndAWritableOneIsLeftAsItWas() throws Exception {
         assertEquals("no such folder: " + dir.resolve("missing"),
-                RecordingCheck.whyNotWritable(dir.resolve("missing/app.jfr")));
-        assertEquals("it is a folder", RecordingCheck.whyNotWritable(dir));
-        assertEquals("No space left on device", RecordingCheck.whyNotWritable(Path.of("/dev/full")));
+                OutputCheck.whyNotWritable(dir.resolve("missing/app.jfr")));
+        assertEquals("it is a folder", OutputCheck.whyNotWritable(dir));
+        assertEquals("No space left on device", OutputCheck.whyNotWritable(Path.of("/dev/full")));
         Path fresh = dir.resolve("app.jfr");
-        assertNull(RecordingCheck.whyNotWritable(fresh));
+        assertNull(OutputCheck.whyNotWritable(fresh));
         assertFalse(Files.exists(fresh), "the probe leaves no file behind");
         Files.writeString(fresh, "kept");
-        assertNull(RecordingCheck.whyNotWritable(fresh));
+        assertNull(OutputCheck.whyNotWritable(fresh));
         assertEquals("kept", Files.readString(fresh));
     }
 
@@ -47,12 +47,12 @@ class RecordingCheckTest {
             recording.stop();
             recording.dump(file);
         }
-        assertNull(RecordingCheck.incomplete(file));
+        assertNull(OutputCheck.incomplete(file));
         byte[] bytes = Files.readAllBytes(file);
         Path cut = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(bytes, bytes.length / 2));
-        assertTrue(RecordingCheck.incomplete(cut).startsWith("the chunk at byte 0 is cut or damaged"),
-                RecordingCheck.incomplete(cut));
-        assertEquals("the file is empty", RecordingCheck.incomplete(Files.write(dir.resolve("empty.jfr"), new byte[0])));
+        assertTrue(OutputCheck.incomplete(cut).startsWith("the chunk at byte 0 is cut or damaged"),
+                OutputCheck.incomplete(cut));
+        assertEquals("the file is empty", OutputCheck.incomplete(Files.write(dir.resolve("empty.jfr"), new byte[0])));
     }
 
     @Test
@@ -60,7 +60,7 @@ class RecordingCheckTest {
         Path folder = Files.createDirectory(dir.resolve("gone"));
         Path destination = folder.resolve("app.jfr");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RecordingCheck.watch(destination, new AgentLog(AgentOptions.LogLevel.QUIET,
+        OutputCheck.watch(destination, new AgentLog(AgentOptions.LogLevel.QUIET,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         try (Recording recording = new Recording()) {
             recording.enable("jdk.CPULoad");
