@@ -201,7 +201,8 @@ public final class PagePoolAgent {
 
     static String describe(AgentOptions o) {
         return "pageSize=" + o.pageSizeBytes() + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
-                + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages() + " refill=" + o.refillPages()
+                + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
+                + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
                 + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
     }

@@ -6,7 +6,7 @@ import java.lang.reflect.Method;
 
 /**
  * The jar's {@code Premain-Class} and {@code Agent-Class}, compiled for Java 8: on a JVM older
- * than {@value JavaVersion#REQUIRED} it prints one line and returns, so the application runs
+ * than 25 it prints one line and returns, so the application runs
  * without the agent with its exit code untouched (the JVM would otherwise abort on the agent's
  * class version); {@code onError=exit} exits with status 1 before {@code main}, as for any failed
  * start. On a new enough JVM it hands over to {@code io.pagepool.agent.PagePoolAgent}.

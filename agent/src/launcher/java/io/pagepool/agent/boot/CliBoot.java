@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 
 /**
  * The jar's {@code Main-Class}, compiled for Java 8: on a JVM older than
- * {@value JavaVersion#REQUIRED} it prints one line and exits 2 (bad usage); otherwise it runs
+ * 25 it prints one line and exits 2 (bad usage); otherwise it runs
  * {@code io.pagepool.agent.cli.Cli}.
  */
 public final class CliBoot {

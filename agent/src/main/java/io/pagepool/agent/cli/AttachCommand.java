@@ -51,7 +51,8 @@ final class AttachCommand implements Callable<Integer> {
             return 1;
         }
         if (!Files.isRegularFile(jar)) {
-            System.err.println("pagepool attach: run this from pagepool-agent.jar (java -jar pagepool-agent.jar attach …),"
+            System.err.println("pagepool attach: run this from pagepool-agent.jar"
+                    + " (java -jar pagepool-agent.jar attach …),"
                     + " not from " + jar);
             return 1;
         }
@@ -71,7 +72,8 @@ final class AttachCommand implements Callable<Integer> {
             Properties props = vm.getSystemProperties();
             String version = props.getProperty("java.specification.version", "?");
             if (!version.matches("\\d+") || Integer.parseInt(version) < 25) {
-                System.err.println("pagepool attach: process " + pid + " runs Java " + version + "; the agent needs 25+");
+                System.err.println("pagepool attach: process " + pid + " runs Java " + version
+                        + "; the agent needs 25+");
                 return 1;
             }
             vm.loadAgent(jar.toString(), options);

@@ -72,7 +72,8 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
             case JFR -> jfr == null ? "" : jfr.toString();
             case TUNE -> onOff(tune);
             case TUNE_INTERVAL -> tuneInterval.toMillis() % 1000 != 0 ? tuneInterval.toMillis() + "ms"
-                    : tuneInterval.toSeconds() % 60 != 0 ? tuneInterval.toSeconds() + "s" : tuneInterval.toMinutes() + "m";
+                    : tuneInterval.toSeconds() % 60 != 0 ? tuneInterval.toSeconds() + "s"
+                    : tuneInterval.toMinutes() + "m";
             case SCOPE -> onOff(scope);
             case SCOPE_CHECK -> onOff(scopeCheck);
             case RELEASE -> String.join(";", release);

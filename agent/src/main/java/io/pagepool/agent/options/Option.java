@@ -25,7 +25,8 @@ public enum Option {
     SCOPE("scope", "on", "on|off", "release buffers proven by bytecode analysis not to escape their method"
             + " the moment they die (otherwise: when unreachable)"),
     SCOPE_CHECK("scopeCheck", "off", "on|off", "debug: each scoped buffer gets memory of its own that is freed at"
-            + " its release, so any use after it throws IllegalStateException (slow; checks the analysis on your code)"),
+            + " its release, so any use after it throws IllegalStateException (slow; checks the analysis on your"
+            + " code)"),
     RELEASE("release", "", "pkg.Class#method entries, ';'-separated", "these methods' ByteBuffer arguments"
             + " go back to the pool when they return"),
     ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"

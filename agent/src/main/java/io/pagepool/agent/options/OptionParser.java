@@ -29,7 +29,8 @@ public final class OptionParser {
     private static final Duration MAX_TUNE_INTERVAL = Duration.ofDays(1);
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})([kmgKMG]?)[bB]?");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
-    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+    private static final Pattern JAVA_NAME =
+            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
 
     private OptionParser() {
     }

@@ -36,7 +36,10 @@ final class ReleaseTargets {
         }
     }
 
-    /** The {@code release=} method names of {@code type}, each reported when the class has no such method with a body. */
+    /**
+     * The {@code release=} method names of {@code type}; each reported when the class has no
+     * such method with a body.
+     */
     List<String> loaded(TypeDescription type) {
         List<String> methods = new ArrayList<>();
         for (AgentOptions.ReleaseMethod entry : entries) {

@@ -163,7 +163,10 @@ public final class Rewriter {
         AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
     }
 
-    /** Once per class with a rewritten site: {@code count} rewritten here, the scoped step's counted by {@link #verdict}. */
+    /**
+     * Once per class with a rewritten site: {@code count} rewritten here, the scoped step's
+     * counted by {@link #verdict}.
+     */
     private void rewritten(String className, int count, int rewrittenBefore) {
         classesRewritten.incrementAndGet();
         if (count > 0) {

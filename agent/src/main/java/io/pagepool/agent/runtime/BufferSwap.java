@@ -35,7 +35,10 @@ public final class BufferSwap {
     private final int pageSizeBytes;
     private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
-    /** {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but {@link #waived()} counts them. */
+    /**
+     * {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but
+     * {@link #waived()} counts them.
+     */
     private final LongAdder empty = new LongAdder();
 
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
@@ -182,7 +185,10 @@ public final class BufferSwap {
         return released[path.ordinal()].sum();
     }
 
-    /** A page for {@code capacity} bytes, or null when the JDK must serve it (a waive the pool counts, or an empty request). */
+    /**
+     * A page for {@code capacity} bytes, or null when the JDK must serve it (a waive the pool
+     * counts, or an empty request).
+     */
     private Page take(int capacity) {
         if (capacity > 0 && capacity <= pageSizeBytes) {
             return pool.tryAlloc(capacity); // counts a budget or closed waive itself

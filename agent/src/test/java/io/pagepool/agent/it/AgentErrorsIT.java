@@ -27,10 +27,12 @@ class AgentErrorsIT {
         List<String> lines = nic.err().lines().filter(l -> l.startsWith("pagepool: bad agent option: ")).toList();
         assertEquals(List.of(
                 "pagepool: bad agent option: unknown option 'colour'; known options: include, exclude, pageSize, cache,"
-                        + " refill, ring, maxMemory, mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release,"
+                        + " refill, ring, maxMemory, mapping, zero, stats, jfr, tune, tuneInterval, scope, "
+                                + "scopeCheck, release,"
                         + " onError, log, summary",
                 "pagepool: bad agent option: bad value cache=0: out of range: allowed 1 to 65536",
-                "pagepool: bad agent option: bad value maxMemory=12q: not a size (allowed: a size with k, m or g suffix)"),
+                "pagepool: bad agent option: bad value maxMemory=12q: not a size (allowed: a size with k, m or g "
+                        + "suffix)"),
                 lines);
         assertTrue(nic.err().contains("pagepool: the application runs without the agent"), nic.err());
         assertFalse(nic.err().contains("Exception"), nic.err());
@@ -41,7 +43,8 @@ class AgentErrorsIT {
 
     @Test
     void onErrorExitStopsBeforeMain() throws Exception {
-        Jvm nic = Jvm.start(dir, "exit", Jvm.sample("onError=exit,zero=perhaps", List.of(), "SimNic", "--duration", "1"));
+        Jvm nic = Jvm.start(dir, "exit", Jvm.sample("onError=exit,zero=perhaps", List.of(), "SimNic", "--duration",
+                "1"));
         assertEquals(1, nic.waitFor(TIMEOUT), nic.err());
         assertEquals("", nic.out(), "main never ran");
         assertTrue(nic.err().contains("pagepool: bad agent option: bad value zero=perhaps"), nic.err());
@@ -56,7 +59,8 @@ class AgentErrorsIT {
         assertEquals(0, nic.waitFor(TIMEOUT), nic.err());
         assertTrue(nic.out().contains("RESULT simnic"), nic.out());
         String err = nic.err();
-        assertTrue(err.contains("pagepool: release=io.pagepool.samples.SimNic#completed: class io.pagepool.samples.SimNic"
+        assertTrue(err.contains("pagepool: release=io.pagepool.samples.SimNic#completed: class "
+                + "io.pagepool.samples.SimNic"
                 + " has no method 'completed' with a body; nothing is released there (nested classes are written"
                 + " Outer$Inner"), err);
         assertTrue(err.contains("pagepool: release=io.pagepool.samples.SimNick#completed: class"

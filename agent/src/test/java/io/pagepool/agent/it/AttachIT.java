@@ -108,7 +108,8 @@ class AttachIT {
         server.awaitOut("listening on", TIMEOUT);
         Jvm attach = attach(server.pid(), "");
         assertEquals(1, attach.waitFor(TIMEOUT));
-        assertTrue(attach.err().contains("refused the agent") && attach.err().contains("-XX:+EnableDynamicAgentLoading"),
+        assertTrue(attach.err().contains("refused the agent")
+                && attach.err().contains("-XX:+EnableDynamicAgentLoading"),
                 attach.err());
         server.kill();
     }
@@ -117,7 +118,8 @@ class AttachIT {
     void badOptionsNeverReachTheTarget() throws Exception {
         Jvm attach = attach(ProcessHandle.current().pid(), "ring=lots");
         assertEquals(2, attach.waitFor(TIMEOUT));
-        assertEquals("pagepool attach: bad agent option: bad value ring=lots: not a whole number (allowed: 1 to 1048576 pages)",
+        assertEquals("pagepool attach: bad agent option: bad value ring=lots: not a whole number (allowed: 1 to "
+                + "1048576 pages)",
                 attach.err().strip());
     }
 }

@@ -31,7 +31,8 @@ class SamplesUnderAgentIT {
         String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
         Jvm load = Jvm.start(dir, "load", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
                 "--threads", "2", "--size", "1400", "--duration", "2"));
-        assertEquals(0, load.waitFor(TIMEOUT), () -> "UdpLoad failed (3 = corrupt payload): " + load.out() + load.err());
+        assertEquals(0, load.waitFor(TIMEOUT), () -> "UdpLoad failed (3 = corrupt payload): " + load.out()
+                + load.err());
         assertEquals("0", Jvm.field(load.out(), "RESULT load", "corrupt"));
         long received = Long.parseLong(Jvm.field(load.out(), "RESULT load", "received"));
         assertTrue(received > 100, load.out());

@@ -46,7 +46,8 @@ class OptionParserTest {
     void parsesEveryOption() {
         AgentOptions o = OptionParser.parse("include=com.acme;org.x.y , exclude=com.acme.gen,pageSize=2048,cache=256,"
                 + "refill=32,ring=4096,maxMemory=64m,mapping=HugePage,zero=false,stats=false,jfr=out/rec.jfr,tune=off,"
-                + "tuneInterval=250ms,scope=off,scopeCheck=on,release=com.acme.Tx#send;com.acme.Rx#done,onError=exit,log=debug");
+                + "tuneInterval=250ms,scope=off,scopeCheck=on,release=com.acme.Tx#send;com.acme.Rx#done,"
+                + "onError=exit,log=debug");
         assertEquals(List.of("com.acme", "org.x.y"), o.include());
         assertEquals(List.of("com.acme.gen"), o.exclude());
         assertEquals(2048, o.pageSizeBytes());
@@ -133,6 +134,7 @@ class OptionParserTest {
         AgentOptions running = OptionParser.parse("cache=64");
         assertEquals(List.of(), OptionParser.parse("cache=64").differencesFrom(running));
         assertEquals(List.of("cache=256 (running: 64)", "jfr=" + Path.of("a.jfr").toAbsolutePath() + " (running: none)",
-                "scope=off (running: on)"), OptionParser.parse("scope=off,jfr=a.jfr,cache=256").differencesFrom(running));
+                "scope=off (running: on)"),
+                        OptionParser.parse("scope=off,jfr=a.jfr,cache=256").differencesFrom(running));
     }
 }

@@ -76,7 +76,8 @@ class SiteCountingTest {
     @Test
     void aClassIsReportedOnceWithAllItsSites() {
         List<Report> reports = new ArrayList<>();
-        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before)
+                -> reports.add(new Report(name, sites, before)));
         rewrite(BothKinds.class, references);
         assertEquals(List.of(new Report(BothKinds.class.getName(), 2, 0)), reports);
 
@@ -93,7 +94,8 @@ class SiteCountingTest {
         assertTrue(mentions(MentionsOnly.class), "its class file names allocateDirect");
         List<Report> reports = new ArrayList<>();
         List<SiteVerdict> verdicts = new ArrayList<>();
-        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before) -> reports.add(new Report(name, sites, before)));
+        AllocationSiteRewrite references = new AllocationSiteRewrite((name, sites, before)
+                -> reports.add(new Report(name, sites, before)));
         rewrite(MentionsOnly.class, references);
         rewrite(MentionsOnly.class, new ScopedSites(verdicts::add, references));
         assertEquals(List.of(), reports);

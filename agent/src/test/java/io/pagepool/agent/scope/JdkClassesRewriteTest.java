@@ -105,7 +105,8 @@ class JdkClassesRewriteTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
         long scoped = verdicts.stream().filter(SiteVerdict::scoped).count();
-        assertTrue(planted >= 5_000 && verdicts.size() == planted, planted + " planted, " + verdicts.size() + " verdicts");
+        assertTrue(planted >= 5_000 && verdicts.size() == planted, planted + " planted, " + verdicts.size()
+                + " verdicts");
         assertTrue(scoped >= planted * 8L / 10, scoped + " of " + planted + " planted sites scoped");
     }
 

@@ -37,10 +37,13 @@ class SamplesRewriteTest {
         }
         Map<String, Boolean> scopedByMethod = new HashMap<>();
         for (SiteVerdict verdict : verdicts) {
-            scopedByMethod.merge(verdict.className() + "." + verdict.methodName(), verdict.scoped(), Boolean::logicalAnd);
+            scopedByMethod.merge(verdict.className() + "." + verdict.methodName(), verdict.scoped(),
+                    Boolean::logicalAnd);
         }
-        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.echoOne"), verdicts.toString());
-        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndDrop"), verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.echoOne"),
+                verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndDrop"),
+                verdicts.toString());
         assertEquals(Boolean.FALSE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndTransmit"),
                 verdicts.toString());
 
