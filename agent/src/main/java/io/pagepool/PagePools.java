@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * For applications that choose to help the pagepool agent: return a swapped buffer at once
+ * For applications that choose to help the pagepool agent: return a pooled buffer at once
  * instead of when it becomes unreachable. Safe without the agent (every call is a no-op).
  *
  * <p>Compile against {@code pagepool-agent.jar}; at run time the agent's copy of this class is
@@ -20,7 +20,7 @@ public final class PagePools {
     }
 
     /**
-     * Returns the page of {@code buffer}, a buffer that a swapped {@code ByteBuffer.allocateDirect}
+     * Returns the page of {@code buffer}, a buffer that a rewritten {@code ByteBuffer.allocateDirect}
      * returned, to the pool now. Do not touch the buffer, or any view of it, afterwards.
      *
      * @return true if the page went back; false, with no effect, for null, a buffer the agent

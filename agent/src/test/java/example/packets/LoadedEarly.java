@@ -2,7 +2,7 @@ package example.packets;
 
 import java.nio.ByteBuffer;
 
-/** Loaded and run before the agent starts: retransformed, its next calls are swapped. */
+/** Loaded and run before the agent starts: retransformed, its next calls are rewritten. */
 public final class LoadedEarly {
     private LoadedEarly() {
     }

@@ -1,17 +1,21 @@
 package io.pagepool.agent;
 
 import io.pagepool.agent.events.AgentEvents;
+import io.pagepool.agent.options.AgentLog;
+import io.pagepool.agent.options.AgentOptions;
+import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.OptionParser;
+import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.PagePool;
-import io.pagepool.pool.PoolStats;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
 import io.pagepool.tuner.Tuner;
 import io.pagepool.tuner.TunerOptions;
 
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,44 +38,23 @@ public final class PagePoolAgent {
      */
     private static final String BYTEBUDDY_SAFE_PROPERTY = "net.bytebuddy.safe";
 
-    private static volatile Started started;
+    private static volatile RunningAgent started;
 
     private PagePoolAgent() {
     }
 
-    /** What a started agent holds. */
-    record Started(AgentOptions options, PagePool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
-        /** One line: what was swapped and how the pages came back; the pool's figures from one snapshot. */
-        String summary() {
-            PoolStats stats = pool.stats(); // one pass over the caches: its figures agree with each other
-            return "rewrote " + rewriter.sitesSwapped.get() + " allocateDirect site(s) in "
-                    + rewriter.classesRewritten.get() + " class(es), " + rewriter.scopedSites.get() + " scoped ("
-                    + rewriter.classesScanned.get()
-                    + " classes checked in " + rewriter.transformNanos.get() / 1_000_000 + " ms); served " + swap.swapped(stats)
-                    + " buffers from the pool, " + swap.waived(stats) + " from the JDK (too large, budget or closed);"
-                    + " pages returned: scoped " + swap.released(ReleasePath.SCOPED) + ", release= methods "
-                    + swap.released(ReleasePath.METHOD) + ", PagePools.release " + swap.released(ReleasePath.API)
-                    + ", unreachable " + swap.released(ReleasePath.REACHABILITY) + "; ignored releases "
-                    + (swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE))
-                    + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
-                            100 * stats.fastPathRatio(), stats.bytesMapped() >> 20)
-                    + (rewriter.failures.get() > 0 ? "; " + rewriter.failures.get() + " class(es) could not be"
-                            + " rewritten (see above)" : "")
-                    + (rewriter.loadersSkipped.get() > 0 ? "; " + rewriter.loadersSkipped.get() + " class(es) left"
-                            + " alone: their loader cannot see the agent" : "");
-        }
-    }
-
+    /** {@code -javaagent:}: starts before {@code main}; called through the launcher in the jar's manifest. */
     public static void premain(String arguments, Instrumentation inst) {
         start(arguments, inst, true);
     }
 
+    /** Dynamic attach: starts in a running JVM and rewrites the classes already loaded too. */
     public static void agentmain(String arguments, Instrumentation inst) {
         start(arguments, inst, false);
     }
 
     /** The running agent in this JVM, or null. */
-    static Started started() {
+    static RunningAgent started() {
         return started;
     }
 
@@ -83,14 +66,30 @@ public final class PagePoolAgent {
             exitOnError = options.onErrorExit();
             log = new AgentLog(options.log(), System.err);
             if (started != null) {
-                log.error("the agent is already running in this JVM; options '" + arguments + "' ignored");
+                alreadyRunning(options, log);
                 return;
             }
+            String notWritable = options.jfr() == null ? null : OutputCheck.whyNotWritable(options.jfr());
+            if (notWritable != null) {
+                log.error("jfr=" + options.jfr() + ": cannot write there (" + notWritable + "); the agent runs"
+                        + " without a recording");
+                options = options.withJfr(null);
+            }
+            String noSummary = options.summary() == null ? null : OutputCheck.whyNotWritable(options.summary());
+            if (noSummary != null) {
+                log.error("summary=" + options.summary() + ": cannot write there (" + noSummary + "); the agent"
+                        + " runs without a summary file");
+                options = options.withSummary(null);
+            }
             long startNanos = System.nanoTime();
-            started = launch(options, inst, log, !beforeMain);
+            RunningAgent running = launch(options, inst, log, !beforeMain);
+            if (options.jfr() != null) {
+                OutputCheck.watch(options.jfr(), log);
+            }
+            started = running;
             log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
                     describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
-            System.setProperty(STATUS_PROPERTY, "running (" + describe(options) + ")");
+            System.setProperty(STATUS_PROPERTY, status(running, !beforeMain));
         } catch (BadOptionsException e) {
             System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
             for (String problem : e.problems()) {
@@ -105,6 +104,33 @@ public final class PagePoolAgent {
         }
     }
 
+    /**
+     * The status {@code attach} reads back: {@code running (options)}, after attach with what
+     * the retransformation did; {@code rewrote nothing: …} when every class loaded before attach
+     * that had a site was skipped (the agent stays on for classes loaded later).
+     */
+    private static String status(RunningAgent running, boolean attached) {
+        String options = "(" + describe(running.options()) + ")";
+        if (!attached) {
+            return "running " + options;
+        }
+        String outcome = running.rewriter().outcome();
+        return running.rewriter().rewroteNothing()
+                ? "rewrote nothing: " + outcome + "; the agent stays on for classes loaded from now on " + options
+                : "running " + options + "; " + outcome;
+    }
+
+    /** A second start in one JVM changes nothing: it says so, and which of its options differ. */
+    private static void alreadyRunning(AgentOptions asked, AgentLog log) {
+        List<String> differences = asked.differencesFrom(started.options());
+        String line = differences.isEmpty()
+                ? "already running with these options (" + describe(asked) + ")"
+                : "already running with other options; not applied: " + String.join(", ", differences)
+                        + " (options are fixed until the JVM restarts)";
+        System.setProperty(STATUS_PROPERTY, line);
+        log.error("the agent is " + line);
+    }
+
     private static void fail(AgentLog log, boolean exitOnError, boolean beforeMain, String hint) {
         if (hint != null) {
             log.error(hint);
@@ -117,29 +143,14 @@ public final class PagePoolAgent {
                 + " attached JVM)" : ""));
     }
 
-    private static Started launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
+    private static RunningAgent launch(AgentOptions options, Instrumentation inst, AgentLog log, boolean attached)
             throws Exception {
         // ByteBuddy would probe a JDK-internal class injector, which JDK 25 warns about; the agent
         // injects no class, so turn the probe off
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        PagePool pool = PagePool.builder()
-                .name("pagepool-agent")
-                .pageSize(options.pageSizeBytes())
-                .slabBytes(Math.max(options.pageSizeBytes(), Math.min(2L << 20, Long.highestOneBit(options.maxMemoryBytes()))))
-                .maxMemoryBytes(options.maxMemoryBytes())
-                .maxCacheCapacity(Math.max(4096, options.cachePages()))
-                .cacheCapacity(options.cachePages())
-                .refillBatch(options.refillPages())
-                .maxRingCapacity(Math.max(16384, Integer.highestOneBit(options.ringPages() * 2 - 1)))
-                .ringCapacity(options.ringPages())
-                .mapping(options.mapping())
-                .zero(options.zero())
-                .stats(options.stats())
-                .listener(PoolRecorder.listener())
-                .warnings(log::info)
-                .build();
+        PagePool pool = pool(options, log);
         BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
         Runnable events = () -> {
             PoolRecorder.register(pool);
@@ -158,14 +169,40 @@ public final class PagePoolAgent {
                 ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
                         .debugLog(log::debug).build())
                 : null;
-        Started s = new Started(options, pool, swap, rewriter, tuner);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(s.summary()), "pagepool-summary"));
+        RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.atExit(log), "pagepool-summary"));
         return s;
+    }
+
+    /**
+     * The agent's pool. Every value the option table allows builds: the bounds the builder
+     * checks against ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
+     */
+    static PagePool pool(AgentOptions options, AgentLog log) {
+        long slabBytes = Math.max(options.pageSizeBytes(), Math.min(2L << 20,
+                Long.highestOneBit(options.maxMemoryBytes())));
+        return PagePool.builder()
+                .name("pagepool-agent")
+                .pageSize(options.pageSizeBytes())
+                .slabBytes(slabBytes)
+                .maxMemoryBytes(options.maxMemoryBytes())
+                .maxCacheCapacity(Math.max(4096, Math.max(options.cachePages(), options.refillPages())))
+                .cacheCapacity(options.cachePages())
+                .refillBatch(options.refillPages())
+                .maxRingCapacity(Math.max(16384, Integer.highestOneBit(options.ringPages() * 2 - 1)))
+                .ringCapacity(options.ringPages())
+                .mapping(options.mapping())
+                .zero(options.zero())
+                .stats(options.stats())
+                .listener(PoolRecorder.listener())
+                .warnings(log::info)
+                .build();
     }
 
     static String describe(AgentOptions o) {
         return "pageSize=" + o.pageSizeBytes() + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
-                + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages() + " refill=" + o.refillPages()
+                + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
+                + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
                 + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The agent installed into this JVM with ByteBuddy's self-attach: call sites swapped in classes
+ * The agent installed into this JVM with ByteBuddy's self-attach: call sites rewritten in classes
  * loaded after it started and before, the {@code release=} advice, the public API. One agent
  * per JVM, so this is the only in-process test that starts one.
  */
@@ -35,7 +35,7 @@ class InProcessAgentTest {
         Instrumentation inst = ByteBuddyAgent.install();
         PagePoolAgent.start("pageSize=2048,tune=off,scope=off,exclude=example.packets.Untouched,"
                 + "release=example.packets.Sink#consume;example.packets.Sink#consumeThenFail", inst, false);
-        PagePoolAgent.Started started = PagePoolAgent.started();
+        RunningAgent started = PagePoolAgent.started();
         assertNotNull(started, "agent started");
         swap = started.swap();
         assertTrue(System.getProperty(PagePoolAgent.STATUS_PROPERTY).startsWith("running"));
@@ -47,8 +47,8 @@ class InProcessAgentTest {
         ByteBuffer b = PacketCode.allocate(1500);
         assertTrue(PagePools.isPooled(b));
         assertEquals(1500, b.capacity());
-        assertTrue(PagePools.isPooled(PacketCode.viaMethodReference(100)), "method reference swapped");
-        assertTrue(PagePools.isPooled(new PacketCode.Frame(200).buffer), "constructor swapped");
+        assertTrue(PagePools.isPooled(PacketCode.viaMethodReference(100)), "method reference rewritten");
+        assertTrue(PagePools.isPooled(new PacketCode.Frame(200).buffer), "constructor rewritten");
         assertEquals(before + 3, swap.swapped());
         assertTrue(PagePools.release(b));
         assertFalse(PagePools.release(b), "second release is ignored");
@@ -105,7 +105,7 @@ class InProcessAgentTest {
 
     @Test
     void theJvmWideAgentIgnoresASecondStart() {
-        PagePoolAgent.Started first = PagePoolAgent.started();
+        RunningAgent first = PagePoolAgent.started();
         PagePoolAgent.start("cache=7", ByteBuddyAgent.install(), false);
         assertTrue(first == PagePoolAgent.started());
     }

@@ -4,9 +4,9 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
-import io.pagepool.agent.BadOptionsException;
-import io.pagepool.agent.OptionParser;
 import io.pagepool.agent.PagePoolAgent;
+import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.OptionParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  * checked here first, so a bad one never reaches the target; the outcome is read back from the
  * target's {@value PagePoolAgent#STATUS_PROPERTY} system property.
  */
-@Command(name = "attach", description = "Load the agent into a running JVM (JDK 25+).")
+@Command(name = "attach", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "Load the agent into a running JVM (JDK 25+).")
 final class AttachCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PID", description = "process id of the target JVM")
     String pid;
@@ -50,7 +51,8 @@ final class AttachCommand implements Callable<Integer> {
             return 1;
         }
         if (!Files.isRegularFile(jar)) {
-            System.err.println("pagepool attach: run this from pagepool-agent.jar (java -jar pagepool-agent.jar attach …),"
+            System.err.println("pagepool attach: run this from pagepool-agent.jar"
+                    + " (java -jar pagepool-agent.jar attach …),"
                     + " not from " + jar);
             return 1;
         }
@@ -70,17 +72,31 @@ final class AttachCommand implements Callable<Integer> {
             Properties props = vm.getSystemProperties();
             String version = props.getProperty("java.specification.version", "?");
             if (!version.matches("\\d+") || Integer.parseInt(version) < 25) {
-                System.err.println("pagepool attach: process " + pid + " runs Java " + version + "; the agent needs 25+");
+                System.err.println("pagepool attach: process " + pid + " runs Java " + version
+                        + "; the agent needs 25+");
                 return 1;
             }
             vm.loadAgent(jar.toString(), options);
             String status = vm.getSystemProperties().getProperty(PagePoolAgent.STATUS_PROPERTY, "unknown");
+            if (status.startsWith("already running with these options")) {
+                System.out.println("pagepool: process " + pid + ": agent " + status + "; nothing changed");
+                return 0;
+            }
+            if (status.startsWith("already running")) {
+                System.err.println("pagepool attach: process " + pid + ": the agent is " + status);
+                return 1;
+            }
+            if (status.startsWith("rewrote nothing")) {
+                System.err.println("pagepool attach: process " + pid + ": the agent " + status
+                        + " (details on that process's stderr)");
+                return 1;
+            }
             if (!status.startsWith("running")) {
                 System.err.println("pagepool attach: the agent did not start in process " + pid + ": " + status
                         + " (details on that process's stderr)");
                 return 1;
             }
-            System.out.println("pagepool: agent " + status + " in process " + pid + "; its messages go to that"
+            System.out.println("pagepool: agent " + status + " (process " + pid + "). Its messages go to that"
                     + " process's stderr. Without -XX:+EnableDynamicAgentLoading the target also prints the JDK's"
                     + " dynamic-agent warning (JEP 451); start it with that flag to allow attach silently.");
             return 0;

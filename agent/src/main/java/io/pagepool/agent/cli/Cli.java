@@ -8,13 +8,18 @@ import picocli.CommandLine.Command;
  * {@code java -jar pagepool-agent.jar COMMAND}: the CLI in the agent's jar. Exit codes: 0 done,
  * 1 the command failed, 2 bad usage or bad input.
  */
-@Command(name = "pagepool", mixinStandardHelpOptions = true, version = "pagepool 0.1.0",
+@Command(name = "pagepool", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "The Linux kernel's page_pool for JVM packet applications: agent and tools.",
-        subcommands = {ReportCommand.class, AttachCommand.class, OptionsCommand.class})
+        subcommands = {ReportCommand.class, AttachCommand.class, OptionsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
+    /** What {@code --version} prints. */
+    static final String VERSION = "pagepool 0.1.0";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Runs the CLI and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args));
     }

@@ -1,12 +1,13 @@
 package io.pagepool.agent.cli;
 
-import io.pagepool.agent.Option;
+import io.pagepool.agent.options.Option;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
 /** {@code options}: every agent option with its default and meaning. */
-@Command(name = "options", description = "List the agent's options with their defaults and meaning.")
+@Command(name = "options", mixinStandardHelpOptions = true, version = Cli.VERSION,
+        description = "List the agent's options with their defaults and meaning.")
 final class OptionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Serves swapped {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
+ * Serves rewritten {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
  *
  * <p>Each allocation hands out a buffer over one page with capacity == the request (position 0,
  * limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the page what
@@ -35,12 +35,16 @@ public final class BufferSwap {
     private final int pageSizeBytes;
     private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
-    /** {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but {@link #waived()} counts them. */
+    /**
+     * {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but
+     * {@link #waived()} counts them.
+     */
     private final LongAdder empty = new LongAdder();
 
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
     private final ScopeCheck check;
 
+    /** A swap serving from {@code pool}, without {@code scopeCheck}. */
     public BufferSwap(PagePool pool) {
         this(pool, false);
     }
@@ -55,7 +59,7 @@ public final class BufferSwap {
         }
     }
 
-    /** The pool serving the swapped calls. */
+    /** The pool serving the rewritten calls. */
     public PagePool pool() {
         return pool;
     }
@@ -89,8 +93,8 @@ public final class BufferSwap {
     }
 
     /**
-     * Returns {@code buffer}'s page to the pool if {@code buffer} is the live buffer of a swapped
-     * lease; otherwise (null, a JDK or heap buffer, a derived view, already released) does
+     * Returns {@code buffer}'s page to the pool if {@code buffer} is the live buffer of a lease of
+     * this swap; otherwise (null, a JDK or heap buffer, a derived view, already released) does
      * nothing and returns false.
      */
     public boolean release(ByteBuffer buffer, ReleasePath path) {
@@ -120,7 +124,7 @@ public final class BufferSwap {
         return true;
     }
 
-    /** Whether {@code buffer} is the live buffer of a swapped lease. */
+    /** Whether {@code buffer} is the live buffer of a lease of this swap. */
     public boolean isPooled(ByteBuffer buffer) {
         Page page = buffer == null ? null : pool.findPage(buffer);
         return page != null && isLeaseOf(page.attachment(), buffer);
@@ -181,7 +185,10 @@ public final class BufferSwap {
         return released[path.ordinal()].sum();
     }
 
-    /** A page for {@code capacity} bytes, or null when the JDK must serve it (a waive the pool counts, or an empty request). */
+    /**
+     * A page for {@code capacity} bytes, or null when the JDK must serve it (a waive the pool
+     * counts, or an empty request).
+     */
     private Page take(int capacity) {
         if (capacity > 0 && capacity <= pageSizeBytes) {
             return pool.tryAlloc(capacity); // counts a budget or closed waive itself

@@ -27,13 +27,13 @@ public final class DirectBuffers {
         return swap;
     }
 
-    /** A swapped {@code allocateDirect}: pooled, released when unreachable or explicitly. */
+    /** A rewritten {@code allocateDirect}: pooled, released when unreachable or explicitly. */
     public static ByteBuffer allocateDirect(int capacity) {
         BufferSwap s = swap;
         return s != null ? s.allocateTracked(capacity) : ByteBuffer.allocateDirect(capacity);
     }
 
-    /** A swapped {@code allocateDirect} at a site proven scoped; paired with {@link #releaseScoped}. */
+    /** A rewritten {@code allocateDirect} at a site proven scoped; paired with {@link #releaseScoped}. */
     public static ByteBuffer allocateScoped(int capacity) {
         BufferSwap s = swap;
         return s != null ? s.allocateScoped(capacity) : ByteBuffer.allocateDirect(capacity);

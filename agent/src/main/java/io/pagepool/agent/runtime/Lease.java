@@ -7,7 +7,7 @@ import java.lang.ref.ReferenceQueue;
 import java.nio.ByteBuffer;
 
 /**
- * A swapped buffer tracked by reachability, the way the JDK tracks its own direct buffers: the
+ * A pooled buffer tracked by reachability, the way the JDK tracks its own direct buffers: the
  * buffer is a root view of the page (every slice, duplicate or typed view of it keeps it
  * reachable), so when this reference is enqueued no view of the page is reachable any more.
  *

@@ -1,6 +1,6 @@
 package io.pagepool.agent.runtime;
 
-/** How a swapped buffer's page came back to the pool (or why a release was ignored). */
+/** How a pooled buffer's page came back to the pool (or why a release was ignored). */
 public enum ReleasePath {
     /** Released where the bytecode analysis proved the buffer dead (scoped release). */
     SCOPED,
@@ -10,8 +10,8 @@ public enum ReleasePath {
     API,
     /** The buffer and every view of it became unreachable. */
     REACHABILITY,
-    /** Ignored: not a swapped buffer (a JDK buffer, a heap buffer, another pool's memory). */
+    /** Ignored: not a pooled buffer (a JDK buffer, a heap buffer, another pool's memory). */
     IGNORED_FOREIGN,
-    /** Ignored: a swapped page whose buffer was already released, or a view derived from it. */
+    /** Ignored: a pooled page whose buffer was already released, or a view derived from it. */
     IGNORED_STALE
 }

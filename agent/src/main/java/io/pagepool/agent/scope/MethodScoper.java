@@ -67,7 +67,7 @@ final class MethodScoper {
     }
 
     /** Points every site at {@code runtimeOwner.allocateDirect}: the reachability-tracked path. */
-    static void swapAll(List<MethodInsnNode> sites, String runtimeOwner) {
+    static void trackAll(List<MethodInsnNode> sites, String runtimeOwner) {
         for (MethodInsnNode site : sites) {
             site.owner = runtimeOwner;
             site.itf = false;
@@ -140,14 +140,15 @@ final class MethodScoper {
         return method.instructions.size() > MAX_INSTRUCTIONS || values > MAX_FRAME_VALUES;
     }
 
-    private static void analyse(String owner, Callees callees, MethodNode method, List<MethodInsnNode> sites, Lines lines,
-                                boolean[] scoped, String[] reasons) throws AnalyzerException {
+    private static void analyse(String owner, Callees callees, MethodNode method, List<MethodInsnNode> sites,
+                                Lines lines, boolean[] scoped, String[] reasons) throws AnalyzerException {
         Map<AbstractInsnNode, Integer> siteIndex = new IdentityHashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             siteIndex.put(sites.get(i), i);
         }
         InsnList instructions = method.instructions;
-        FlowAnalyzer flow = new FlowAnalyzer(new HeldInterpreter(siteIndex, reasons, lines, callees), instructions.size());
+        FlowAnalyzer flow = new FlowAnalyzer(new HeldInterpreter(siteIndex, reasons, lines, callees),
+                instructions.size());
         Frame<Held>[] frames = flow.analyze(owner, method);
         BitSet[] live = Liveness.liveIn(instructions, flow);
         for (int i = 0; i < sites.size(); i++) {
@@ -200,7 +201,7 @@ final class MethodScoper {
 
     private static void rewrite(MethodNode method, List<MethodInsnNode> sites, boolean[] scoped,
                                 String runtimeOwner) {
-        swapAll(sites, runtimeOwner);
+        trackAll(sites, runtimeOwner);
         int[] held = new int[sites.size()];
         int heldCount = 0;
         for (int i = 0; i < sites.size(); i++) {

@@ -1,6 +1,5 @@
 package io.pagepool.agent.scope;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Objects;
@@ -25,8 +24,6 @@ import org.objectweb.asm.tree.MethodNode;
  */
 public final class ScopedRewriter {
 
-    private static final byte[] NEEDLE = MethodScoper.ALLOCATE_DIRECT.getBytes(StandardCharsets.US_ASCII);
-
     private final String runtimeOwner;
     private final SiteListener listener;
 
@@ -45,7 +42,7 @@ public final class ScopedRewriter {
     /**
      * A visitor that buffers the class, rewrites its methods with sites at {@code visitEnd}, and
      * then replays it into {@code next}. It never throws for a bad method: a method it cannot
-     * handle keeps plain swaps to {@code allocateDirect}, and the verdicts say why.
+     * handle keeps its sites on the tracked {@code allocateDirect}, and the verdicts say why.
      */
     public ClassVisitor visitor(ClassVisitor next) {
         return new ClassNode(Opcodes.ASM9) {
@@ -54,7 +51,7 @@ public final class ScopedRewriter {
                 try {
                     rewrite(this);
                 } catch (RuntimeException | StackOverflowError e) {
-                    swapRemaining(this, "not analysed: internal error " + e);
+                    trackRemaining(this, "not analysed: internal error " + e);
                 }
                 accept(next);
             }
@@ -69,25 +66,6 @@ public final class ScopedRewriter {
     public static boolean isAllocateDirect(int opcode, String owner, String name, String descriptor) {
         return opcode == Opcodes.INVOKESTATIC && MethodScoper.BYTE_BUFFER.equals(owner)
                 && MethodScoper.ALLOCATE_DIRECT.equals(name) && MethodScoper.ALLOCATE_DESCRIPTOR.equals(descriptor);
-    }
-
-    /** Whether a class file may call {@code allocateDirect}: a byte scan of its constant pool, no parsing. */
-    public static boolean mentionsAllocateDirect(byte[] classFile) {
-        byte first = NEEDLE[0];
-        int last = classFile.length - NEEDLE.length;
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if (classFile[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < NEEDLE.length; j++) {
-                if (classFile[i + j] != NEEDLE[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private void rewrite(ClassNode owner) {
@@ -109,7 +87,7 @@ public final class ScopedRewriter {
                 decisions = MethodScoper.scope(owner.name, callees, work, runtimeOwner);
                 methods.set(work);
             } catch (RuntimeException | StackOverflowError e) {
-                MethodScoper.swapAll(sites, runtimeOwner);
+                MethodScoper.trackAll(sites, runtimeOwner);
                 Lines lines = new Lines(method.instructions);
                 String reason = "not analysed: internal error " + e;
                 decisions = sites.stream().map(site -> new MethodScoper.Decision(lines.line(site), false, reason))
@@ -123,12 +101,12 @@ public final class ScopedRewriter {
         }
     }
 
-    /** Last resort: every site not handled yet becomes a plain swap. */
-    private void swapRemaining(ClassNode owner, String reason) {
+    /** Last resort: every site not handled yet goes to the tracked path. */
+    private void trackRemaining(ClassNode owner, String reason) {
         for (MethodNode method : owner.methods) {
             try {
                 List<MethodInsnNode> sites = MethodScoper.sites(method);
-                MethodScoper.swapAll(sites, runtimeOwner);
+                MethodScoper.trackAll(sites, runtimeOwner);
                 for (int i = 0; i < sites.size(); i++) {
                     report(new SiteVerdict(owner.name, method.name, method.desc, i, -1, false, reason));
                 }

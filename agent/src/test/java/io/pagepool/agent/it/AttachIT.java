@@ -1,5 +1,6 @@
 package io.pagepool.agent.it;
 
+import example.attach.ErrorStateTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class AttachIT {
     }
 
     @Test
-    void attachSwapsCallSitesOfClassesLoadedBefore() throws Exception {
+    void attachRewritesCallSitesOfClassesLoadedBefore() throws Exception {
         Jvm server = Jvm.start(dir, "server", Jvm.sample(null, List.of("-XX:+EnableDynamicAgentLoading"),
                 "UdpEchoServer", "--port", "0"));
         String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
@@ -47,6 +48,59 @@ class AttachIT {
         assertTrue(Jvm.servedByPool(err) >= received - 64, "every packet after attach served by the pool: " + err);
     }
 
+    /** The test classes folder: {@code example.attach.ErrorStateTarget} runs from it. */
+    private static String testClasses() throws Exception {
+        return Path.of(ErrorStateTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    @Test
+    void aLoadedClassInTheErrorStateSkipsOnlyItself() throws Exception {
+        Jvm target = Jvm.start(dir, "target", List.of(Jvm.JAVA.toString(), "-XX:+EnableDynamicAgentLoading", "-cp",
+                testClasses(), ErrorStateTarget.class.getName()));
+        target.awaitOut("ready", TIMEOUT);
+        Jvm attach = attach(target.pid(), "log=debug,tune=off,scope=off");
+        assertEquals(0, attach.waitFor(TIMEOUT), () -> attach.out() + attach.err());
+        assertTrue(attach.out().contains("rewrote 2 site(s) in 1 class(es); 1 class(es) skipped"
+                + " (example.attach.BrokenInit)"), attach.out());
+        Thread.sleep(1_000); // the target keeps allocating through the rewritten sites
+        target.stop(TIMEOUT);
+        String err = target.err();
+        assertTrue(err.contains("pagepool: could not retransform example.attach.BrokenInit"), err);
+        assertFalse(err.contains("could not retransform 2"), err);
+        assertTrue(err.contains("pagepool: rewrote example.attach.Allocates: 2 allocateDirect sites"), err);
+        assertTrue(err.contains("; 1 class(es) could not be rewritten"), err);
+        assertTrue(Jvm.servedByPool(err) > 0, err);
+    }
+
+    @Test
+    void attachSaysSoWhenNothingCouldBeRewritten() throws Exception {
+        Jvm target = Jvm.start(dir, "broken-only", List.of(Jvm.JAVA.toString(), "-XX:+EnableDynamicAgentLoading",
+                "-cp", testClasses(), ErrorStateTarget.class.getName()));
+        target.awaitOut("ready", TIMEOUT);
+        Jvm attach = attach(target.pid(), "tune=off,include=example.attach.BrokenInit");
+        assertEquals(1, attach.waitFor(TIMEOUT), () -> attach.out() + attach.err());
+        assertTrue(attach.err().contains("rewrote nothing") && attach.err().contains("(example.attach.BrokenInit)"),
+                attach.err());
+        target.kill();
+    }
+
+    @Test
+    void aSecondAttachWithOtherOptionsSaysWhichDiffer() throws Exception {
+        Jvm target = Jvm.start(dir, "twice", List.of(Jvm.JAVA.toString(), "-XX:+EnableDynamicAgentLoading", "-cp",
+                testClasses(), ErrorStateTarget.class.getName()));
+        target.awaitOut("ready", TIMEOUT);
+        Jvm first = attach(target.pid(), "tune=off,cache=64");
+        assertEquals(0, first.waitFor(TIMEOUT), () -> first.out() + first.err());
+        Jvm same = attach(target.pid(), "tune=off,cache=64");
+        assertEquals(0, same.waitFor(TIMEOUT), () -> same.out() + same.err());
+        assertTrue(same.out().contains("already running with these options"), same.out() + same.err());
+        Jvm second = attach(target.pid(), "tune=off,cache=256,scope=off");
+        assertEquals(1, second.waitFor(TIMEOUT), () -> second.out() + second.err());
+        assertTrue(second.err().contains("already running") && second.err().contains("cache=256 (running: 64)")
+                && second.err().contains("scope=off (running: on)"), second.err());
+        target.kill();
+    }
+
     @Test
     void aTargetThatRefusesAgentsIsExplained() throws Exception {
         Jvm server = Jvm.start(dir, "refuser", Jvm.sample(null, List.of("-XX:-EnableDynamicAgentLoading"),
@@ -54,7 +108,8 @@ class AttachIT {
         server.awaitOut("listening on", TIMEOUT);
         Jvm attach = attach(server.pid(), "");
         assertEquals(1, attach.waitFor(TIMEOUT));
-        assertTrue(attach.err().contains("refused the agent") && attach.err().contains("-XX:+EnableDynamicAgentLoading"),
+        assertTrue(attach.err().contains("refused the agent")
+                && attach.err().contains("-XX:+EnableDynamicAgentLoading"),
                 attach.err());
         server.kill();
     }
@@ -63,7 +118,8 @@ class AttachIT {
     void badOptionsNeverReachTheTarget() throws Exception {
         Jvm attach = attach(ProcessHandle.current().pid(), "ring=lots");
         assertEquals(2, attach.waitFor(TIMEOUT));
-        assertEquals("pagepool attach: bad agent option: bad value ring=lots: not a whole number (allowed: 1 to 1048576 pages)",
+        assertEquals("pagepool attach: bad agent option: bad value ring=lots: not a whole number (allowed: 1 to "
+                + "1048576 pages)",
                 attach.err().strip());
     }
 }

@@ -117,7 +117,8 @@ final class Jvm {
 
     /** The value of {@code key=…} in the line starting with {@code prefix}. */
     static String field(String text, String prefix, String key) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + ".*?\\b" + Pattern.quote(key) + "=(\\S+)").matcher(text);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(prefix) + ".*?\\b" + Pattern.quote(key)
+                + "=(\\S+)").matcher(text);
         if (!m.find()) {
             fail("no " + key + "= in a line starting '" + prefix + "': " + text);
         }

@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The unmodified samples in forked JVMs with {@code -javaagent}: call sites swapped (the pool
+ * The unmodified samples in forked JVMs with {@code -javaagent}: call sites rewritten (the pool
  * counts them; without the agent nothing is counted), payloads intact under load (UdpLoad checks
  * a checksum on every echo; SimNic checks every packet), a JFR recording readable by {@code jfr}.
  */
@@ -30,7 +31,8 @@ class SamplesUnderAgentIT {
         String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
         Jvm load = Jvm.start(dir, "load", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
                 "--threads", "2", "--size", "1400", "--duration", "2"));
-        assertEquals(0, load.waitFor(TIMEOUT), () -> "UdpLoad failed (3 = corrupt payload): " + load.out() + load.err());
+        assertEquals(0, load.waitFor(TIMEOUT), () -> "UdpLoad failed (3 = corrupt payload): " + load.out()
+                + load.err());
         assertEquals("0", Jvm.field(load.out(), "RESULT load", "corrupt"));
         long received = Long.parseLong(Jvm.field(load.out(), "RESULT load", "received"));
         assertTrue(received > 100, load.out());
@@ -81,7 +83,7 @@ class SamplesUnderAgentIT {
     }
 
     @Test
-    void withoutTheAgentNothingIsSwapped() throws Exception {
+    void withoutTheAgentNothingIsPooled() throws Exception {
         Jvm server = echoUnderLoad(null, List.of());
         assertFalse(server.err().contains("pagepool"), server.err());
         assertTrue(Long.parseLong(Jvm.field(server.out(), "RESULT server", "directBuffers")) > 0,
@@ -99,5 +101,26 @@ class SamplesUnderAgentIT {
             long served = Jvm.servedByPool(nic.err());
             assertTrue(served > 0 && served <= packets, mode + ": served " + served + " of " + packets);
         }
+    }
+
+    @Test
+    void theSummaryFileHoldsTheExitLinesFigures() throws Exception {
+        Path file = dir.resolve("nic.summary");
+        Jvm nic = Jvm.start(dir, "summary", Jvm.sample("tune=off,summary=" + file, List.of(), "SimNic",
+                "--duration", "1"));
+        assertEquals(0, nic.waitFor(TIMEOUT), nic.err());
+        Properties figures = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            figures.load(in);
+        }
+        assertEquals(List.of("sitesRewritten", "classesRewritten", "scopedSites", "classesChecked", "transformMillis",
+                "classesSkipped", "loadersSkipped", "servedFromPool", "servedByJdk", "releasedScoped", "releasedMethod",
+                "releasedApi", "releasedUnreachable", "releasesIgnored", "fastPathRatio", "bytesMapped"),
+                Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).map(l -> l.split("=")[0]).toList());
+        long served = Jvm.servedByPool(nic.err());
+        assertTrue(served > 0, nic.err());
+        assertEquals(Long.toString(served), figures.getProperty("servedFromPool"), "one snapshot for line and file");
+        assertTrue(Long.parseLong(figures.getProperty("releasedScoped")) > 0, figures::toString);
+        assertTrue(Long.parseLong(figures.getProperty("bytesMapped")) > 0, figures::toString);
     }
 }

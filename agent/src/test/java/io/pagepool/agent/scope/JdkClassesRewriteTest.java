@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -43,7 +45,7 @@ class JdkClassesRewriteTest {
         List<String> failures = new ArrayList<>();
         List<SiteVerdict> verdicts = new ArrayList<>();
         for (byte[] classFile : jdkClasses("/modules/java.base", true)) {
-            if (ScopedRewriter.mentionsAllocateDirect(classFile)) {
+            if (ClassFileScan.referencesAllocateDirect(classFile)) {
                 ClassNode original = new ClassNode();
                 new ClassReader(classFile).accept(original, 0);
                 rewriteAndVerify(original, verdicts, failures);
@@ -51,6 +53,41 @@ class JdkClassesRewriteTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(!verdicts.isEmpty(), "no JDK site found");
+    }
+
+    @Test
+    void thePreFilterAdmitsExactlyTheJavaBaseClassesWithASite() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int admitted = 0;
+        for (byte[] classFile : jdkClasses("/modules/java.base", true)) {
+            ClassNode node = new ClassNode();
+            new ClassReader(classFile).accept(node, ClassReader.SKIP_FRAMES);
+            boolean hasSite = node.methods.stream().anyMatch(JdkClassesRewriteTest::hasSite);
+            boolean admits = ClassFileScan.referencesAllocateDirect(classFile);
+            admitted += admits ? 1 : 0;
+            if (admits != hasSite) {
+                wrong.add(node.name + (admits ? " admitted without a site" : " has a site but was not admitted"));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertTrue(admitted > 0, "no java.base class with a site");
+    }
+
+    private static boolean hasSite(MethodNode method) {
+        for (AbstractInsnNode insn : method.instructions) {
+            if (insn instanceof MethodInsnNode call && MethodScoper.isSite(call)) {
+                return true;
+            }
+            if (insn instanceof InvokeDynamicInsnNode indy) {
+                for (Object argument : indy.bsmArgs) {
+                    if (argument instanceof Handle h && ScopedRewriter.isAllocateDirect(Opcodes.INVOKESTATIC,
+                            h.getOwner(), h.getName(), h.getDesc())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -68,7 +105,8 @@ class JdkClassesRewriteTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
         long scoped = verdicts.stream().filter(SiteVerdict::scoped).count();
-        assertTrue(planted >= 5_000 && verdicts.size() == planted, planted + " planted, " + verdicts.size() + " verdicts");
+        assertTrue(planted >= 5_000 && verdicts.size() == planted, planted + " planted, " + verdicts.size()
+                + " verdicts");
         assertTrue(scoped >= planted * 8L / 10, scoped + " of " + planted + " planted sites scoped");
     }
 

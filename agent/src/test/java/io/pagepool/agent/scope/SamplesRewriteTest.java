@@ -32,15 +32,18 @@ class SamplesRewriteTest {
         List<SiteVerdict> verdicts = new ArrayList<>();
         for (Map.Entry<String, byte[]> sample : sampleClasses().entrySet()) {
             byte[] classFile = sample.getValue();
-            rewritten.put(sample.getKey(), ScopedRewriter.mentionsAllocateDirect(classFile)
+            rewritten.put(sample.getKey(), ClassFileScan.referencesAllocateDirect(classFile)
                     ? Rewriting.rewrite(classFile, verdicts) : classFile);
         }
         Map<String, Boolean> scopedByMethod = new HashMap<>();
         for (SiteVerdict verdict : verdicts) {
-            scopedByMethod.merge(verdict.className() + "." + verdict.methodName(), verdict.scoped(), Boolean::logicalAnd);
+            scopedByMethod.merge(verdict.className() + "." + verdict.methodName(), verdict.scoped(),
+                    Boolean::logicalAnd);
         }
-        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.echoOne"), verdicts.toString());
-        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndDrop"), verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/UdpEchoServer.echoOne"),
+                verdicts.toString());
+        assertEquals(Boolean.TRUE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndDrop"),
+                verdicts.toString());
         assertEquals(Boolean.FALSE, scopedByMethod.get("io/pagepool/samples/SimNic.receiveAndTransmit"),
                 verdicts.toString());
 

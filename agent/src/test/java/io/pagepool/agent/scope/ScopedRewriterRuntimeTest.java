@@ -121,7 +121,8 @@ class ScopedRewriterRuntimeTest {
         Class<?> rewritten = Rewriting.load(ScopeCorpus.class,
                 Rewriting.rewrite(Rewriting.bytesOf(ScopeCorpus.class), new ArrayList<>()));
         List<Method> methods = new ArrayList<>();
-        for (String name : List.of("manyPackets", "nestedLoops", "tryCatchFinally", "exceptionMidLoop", "switchSites")) {
+        for (String name : List.of("manyPackets", "nestedLoops", "tryCatchFinally", "exceptionMidLoop",
+                "switchSites")) {
             methods.add(rewritten.getMethod(name));
         }
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());

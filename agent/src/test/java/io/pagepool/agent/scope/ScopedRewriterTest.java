@@ -54,7 +54,8 @@ class ScopedRewriterTest {
             }
             String where = corpus.getSimpleName() + "." + method.getName();
             List<SiteVerdict> actual = byMethod.getOrDefault(method.getName(), List.of());
-            String[] expected = expect.value().isBlank() ? new String[0] : expect.value().split(",\\s*(?=scoped|kept:)");
+            String[] expected = expect.value().isBlank() ? new String[0]
+                    : expect.value().split(",\\s*(?=scoped|kept:)");
             if (expected.length != actual.size()) {
                 mismatches.add(where + ": expected " + expected.length + " sites, found " + actual);
                 continue;
@@ -141,24 +142,28 @@ class ScopedRewriterTest {
     }
 
     @Test
-    void theByteScanFindsAllocateDirectOnlyWhereItIsMentioned() {
-        assertTrue(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(ScopeCorpus.class)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect(Rewriting.bytesOf(Expect.class)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect(new byte[0]));
-        assertTrue(ScopedRewriter.mentionsAllocateDirect("allocateDirect".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        assertFalse(ScopedRewriter.mentionsAllocateDirect("allocateDirec".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    void theClassFileScanFindsAllocateDirectOnlyWhereItIsReferenced() {
+        assertTrue(ClassFileScan.referencesAllocateDirect(Rewriting.bytesOf(ScopeCorpus.class)));
+        assertFalse(ClassFileScan.referencesAllocateDirect(Rewriting.bytesOf(Expect.class)));
+        assertFalse(ClassFileScan.referencesAllocateDirect(new byte[0]));
+        assertTrue(ClassFileScan.referencesAllocateDirect(
+                "allocateDirect".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertFalse(ClassFileScan.referencesAllocateDirect(
+                "allocateDirec".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
-    void methodsThatCannotBeAnalysedKeepPlainSwapsAndSayWhy() {
+    void methodsThatCannotBeAnalysedKeepTrackedSitesAndSayWhy() {
         ClassWriter generator = new ClassWriter(0);
-        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Odd", null, "java/lang/Object", null);
+        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Odd", null, "java/lang/Object",
+                null);
         // a subroutine (jsr/ret): not analysed
         MethodVisitor jsr = generator.visitMethod(Opcodes.ACC_STATIC, "withSubroutine", "()V", null, null);
         jsr.visitCode();
         Label subroutine = new Label();
         jsr.visitIntInsn(Opcodes.BIPUSH, 8);
-        jsr.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        jsr.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;",
+                false);
         jsr.visitInsn(Opcodes.POP);
         jsr.visitJumpInsn(Opcodes.JSR, subroutine);
         jsr.visitInsn(Opcodes.RETURN);
@@ -170,7 +175,8 @@ class ScopedRewriterTest {
         // broken code (pops an empty stack): the analyzer refuses it
         MethodVisitor broken = generator.visitMethod(Opcodes.ACC_STATIC, "broken", "()V", null, null);
         broken.visitCode();
-        broken.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        broken.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect",
+                "(I)Ljava/nio/ByteBuffer;", false);
         broken.visitInsn(Opcodes.POP);
         broken.visitInsn(Opcodes.RETURN);
         broken.visitMaxs(1, 0);
@@ -182,7 +188,8 @@ class ScopedRewriterTest {
             huge.visitInsn(Opcodes.NOP);
         }
         huge.visitIntInsn(Opcodes.BIPUSH, 8);
-        huge.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        huge.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect",
+                "(I)Ljava/nio/ByteBuffer;", false);
         huge.visitInsn(Opcodes.POP);
         huge.visitInsn(Opcodes.RETURN);
         huge.visitMaxs(1, 0);
@@ -193,7 +200,8 @@ class ScopedRewriterTest {
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
         init.visitIntInsn(Opcodes.BIPUSH, 8);
-        init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect",
+                "(I)Ljava/nio/ByteBuffer;", false);
         init.visitInsn(Opcodes.POP);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(1, 1);
@@ -258,7 +266,8 @@ class ScopedRewriterTest {
         Label loop = new Label();
         m.visitLabel(loop);
         m.visitIntInsn(Opcodes.BIPUSH, 8);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;",
+                false);
         m.visitInsn(Opcodes.SWAP);
         m.visitInsn(Opcodes.POP);
         m.visitIincInsn(0, 1);
@@ -285,22 +294,26 @@ class ScopedRewriterTest {
     void viewsThroughBufferTypedDescriptorsOfOlderClassFilesCarryTheirSite() {
         // code compiled for Java 8 calls ByteBuffer.flip()Ljava/nio/Buffer; and Buffer.position(I)
         ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        generator.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Old", null, "java/lang/Object", null);
+        generator.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Old", null, "java/lang/Object",
+                null);
         generator.visitField(Opcodes.ACC_STATIC, "kept", "Ljava/nio/Buffer;", null, null).visitEnd();
         MethodVisitor flip = generator.visitMethod(Opcodes.ACC_STATIC, "flipAndKeep", "()V", null, null);
         flip.visitCode();
         flip.visitIntInsn(Opcodes.BIPUSH, 8);
-        flip.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        flip.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect",
+                "(I)Ljava/nio/ByteBuffer;", false);
         flip.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/nio/ByteBuffer", "flip", "()Ljava/nio/Buffer;", false);
         flip.visitFieldInsn(Opcodes.PUTSTATIC, "gen/Old", "kept", "Ljava/nio/Buffer;");
         flip.visitInsn(Opcodes.RETURN);
         flip.visitMaxs(0, 0);
         flip.visitEnd();
-        MethodVisitor position = generator.visitMethod(Opcodes.ACC_STATIC, "positionAndReturn", "()Ljava/nio/ByteBuffer;",
+        MethodVisitor position = generator.visitMethod(Opcodes.ACC_STATIC, "positionAndReturn",
+                "()Ljava/nio/ByteBuffer;",
                 null, null);
         position.visitCode();
         position.visitIntInsn(Opcodes.BIPUSH, 8);
-        position.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        position.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect",
+                "(I)Ljava/nio/ByteBuffer;", false);
         position.visitInsn(Opcodes.ICONST_2);
         position.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/nio/Buffer", "position", "(I)Ljava/nio/Buffer;", false);
         position.visitTypeInsn(Opcodes.CHECKCAST, "java/nio/ByteBuffer");
@@ -310,7 +323,8 @@ class ScopedRewriterTest {
         generator.visitEnd();
 
         List<SiteVerdict> verdicts = new ArrayList<>();
-        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(new ClassNode()),
+        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME,
+                verdicts::add).visitor(new ClassNode()),
                 0);
         assertEquals(2, verdicts.size(), verdicts.toString());
         assertEquals("stored to static gen/Old.kept", verdicts.get(0).reason());
@@ -320,12 +334,14 @@ class ScopedRewriterTest {
     @Test
     void aSiteInUnreachableCodeIsNotScoped() {
         ClassWriter generator = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Dead", null, "java/lang/Object", null);
+        generator.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "gen/Dead", null, "java/lang/Object",
+                null);
         MethodVisitor m = generator.visitMethod(Opcodes.ACC_STATIC, "run", "()V", null, null);
         m.visitCode();
         m.visitInsn(Opcodes.RETURN);
         m.visitIntInsn(Opcodes.BIPUSH, 8);
-        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;", false);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/nio/ByteBuffer", "allocateDirect", "(I)Ljava/nio/ByteBuffer;",
+                false);
         m.visitInsn(Opcodes.POP);
         m.visitInsn(Opcodes.RETURN);
         m.visitMaxs(0, 0);
@@ -333,7 +349,8 @@ class ScopedRewriterTest {
         generator.visitEnd();
 
         List<SiteVerdict> verdicts = new ArrayList<>();
-        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME, verdicts::add).visitor(new ClassNode()),
+        new ClassReader(generator.toByteArray()).accept(new ScopedRewriter(RUNTIME,
+                verdicts::add).visitor(new ClassNode()),
                 0);
         assertEquals(1, verdicts.size());
         assertFalse(verdicts.get(0).scoped());

@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.options;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -21,17 +21,20 @@ public enum Option {
     STATS("stats", "true", "true|false", "keep the pool's page_pool counters (JFR, JMX, the tuner)"),
     JFR("jfr", "", "a file path", "record JDK defaults + pagepool events to this file, written at exit"),
     TUNE("tune", "on", "on|off", "size caches, refill batch, ring and slab reserve online"),
-    TUNE_INTERVAL("tuneInterval", "1s", "a duration such as 500ms, 1s, 2m", "the tuner's period"),
+    TUNE_INTERVAL("tuneInterval", "1s", "10ms to 24h, such as 500ms, 1s, 2m", "the tuner's period"),
     SCOPE("scope", "on", "on|off", "release buffers proven by bytecode analysis not to escape their method"
             + " the moment they die (otherwise: when unreachable)"),
     SCOPE_CHECK("scopeCheck", "off", "on|off", "debug: each scoped buffer gets memory of its own that is freed at"
-            + " its release, so any use after it throws IllegalStateException (slow; checks the analysis on your code)"),
+            + " its release, so any use after it throws IllegalStateException (slow; checks the analysis on your"
+            + " code)"),
     RELEASE("release", "", "pkg.Class#method entries, ';'-separated", "these methods' ByteBuffer arguments"
             + " go back to the pool when they return"),
     ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"
             + " application without the agent, or exit 1 before main"),
     LOG("log", "info", "quiet|info|debug", "quiet: errors only; info: a start line and an exit summary;"
-            + " debug: every rewritten class, verdict and tuner decision");
+            + " debug: every rewritten class, verdict and tuner decision"),
+    SUMMARY("summary", "", "a file path", "write the exit summary's figures to this file at exit, one key=value"
+            + " per line (sitesRewritten, servedFromPool, releasedScoped, bytesMapped, ...), for scripts");
 
     private final String key;
     private final String defaultValue;

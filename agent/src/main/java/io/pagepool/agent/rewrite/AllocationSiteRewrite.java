@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.scope.ScopedRewriter;
@@ -15,25 +15,25 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Replaces every {@code ByteBuffer.allocateDirect(int)} call (and {@code ByteBuffer::allocateDirect}
- * method reference) in a class with {@link DirectBuffers#allocateDirect(int)}: same descriptor,
+ * Rewrites every {@code ByteBuffer.allocateDirect(int)} call (and {@code ByteBuffer::allocateDirect}
+ * method reference) in a class to {@link DirectBuffers#allocateDirect(int)}: same descriptor,
  * same stack, so no frame changes. Reports the number of sites per class.
  */
-final class CallSiteSwap extends AsmVisitorWrapper.AbstractBase {
+final class AllocationSiteRewrite extends AsmVisitorWrapper.AbstractBase {
 
     /** Told about each class with at least one rewritten site, once, after the class. */
     interface Sites {
         /**
          * @param className       the class's name
-         * @param sites           sites this step swapped
+         * @param sites           sites this step rewrote
          * @param rewrittenBefore sites an earlier step (scoped release) rewrote in the same class
          */
-        void swapped(String className, int sites, int rewrittenBefore);
+        void rewritten(String className, int sites, int rewrittenBefore);
     }
 
     private final Sites sites;
 
-    CallSiteSwap(Sites sites) {
+    AllocationSiteRewrite(Sites sites) {
         this.sites = sites;
     }
 
@@ -44,18 +44,21 @@ final class CallSiteSwap extends AsmVisitorWrapper.AbstractBase {
         return visitor(type.getName(), next);
     }
 
-    /** The visitor for one class; an earlier step tells it of the sites it rewrote with {@link ClassSwap#rewroteBefore()}. */
-    ClassSwap visitor(String className, ClassVisitor next) {
-        return new ClassSwap(className, next);
+    /**
+     * The visitor for one class; an earlier step tells it of the sites it rewrote with
+     * {@link ClassRewrite#rewroteBefore()}.
+     */
+    ClassRewrite visitor(String className, ClassVisitor next) {
+        return new ClassRewrite(className, next);
     }
 
-    /** Swaps one class's sites and reports them, with the earlier step's, at the class's end. */
-    final class ClassSwap extends ClassVisitor {
+    /** Rewrites one class's sites and reports them, with the earlier step's, at the class's end. */
+    final class ClassRewrite extends ClassVisitor {
         private final String className;
         private int count;
         private int before;
 
-        private ClassSwap(String className, ClassVisitor next) {
+        private ClassRewrite(String className, ClassVisitor next) {
             super(Opcodes.ASM9, next);
             this.className = className;
         }
@@ -100,7 +103,7 @@ final class CallSiteSwap extends AsmVisitorWrapper.AbstractBase {
         @Override
         public void visitEnd() {
             if (count + before > 0) {
-                sites.swapped(className, count, before);
+                sites.rewritten(className, count, before);
             }
             super.visitEnd();
         }

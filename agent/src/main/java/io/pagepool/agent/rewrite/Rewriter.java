@@ -1,8 +1,10 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.events.AgentEvents;
+import io.pagepool.agent.options.AgentLog;
+import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.agent.scope.ScopedRewriter;
+import io.pagepool.agent.scope.ClassFileScan;
 import io.pagepool.agent.scope.SiteVerdict;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -10,6 +12,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -19,6 +22,8 @@ import java.io.InputStream;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,53 +35,124 @@ import java.util.stream.Collectors;
  * Installs the class rewriting with ByteBuddy: call sites of {@code ByteBuffer.allocateDirect}
  * in accepted classes go to {@link DirectBuffers}, {@code release=} methods get
  * {@link ReleaseAdvice}. Classes are checked cheaply before ByteBuddy parses anything: by name,
- * then by a byte scan for {@code allocateDirect} (or membership in {@code release=}). Classes
- * already loaded (attach) are retransformed, only those whose class file mentions the call.
+ * then by their constant pool ({@link ClassFileScan}: a reference to {@code ByteBuffer.allocateDirect}),
+ * or membership in {@code release=}. Classes already loaded (attach) are retransformed, only
+ * those whose class file references the call.
  * Class file format changes are disabled (retransformation), and every failure is reported:
- * ByteBuddy is silent otherwise.
+ * ByteBuddy is silent otherwise. Threading: the counters are read from any thread; the
+ * transformer runs on whichever threads load classes.
  */
-final class Rewriter {
+public final class Rewriter {
     private final ClassFilter filter;
     private final Set<String> releaseClasses;
     private final List<AgentOptions.ReleaseMethod> releaseMethods;
     private final AgentLog log;
     private final boolean scope;
+    private final ReleaseTargets releaseTargets;
     private final Map<ClassLoader, Boolean> loaderSeesRuntime = new WeakHashMap<>();
-    /**
-     * Classes with at least one site rewritten; not every class ByteBuddy transforms: the byte
-     * scan lets in classes that only mention {@code allocateDirect}, and {@code release=} classes.
-     */
-    final AtomicLong classesRewritten = new AtomicLong();
-    final AtomicLong sitesSwapped = new AtomicLong();
-    final AtomicLong failures = new AtomicLong();
-    final AtomicLong loadersSkipped = new AtomicLong();
-    /** Sites rewritten for scoped release (the others are released when unreachable). */
-    final AtomicLong scopedSites = new AtomicLong();
-    /** Classes the pre-filter looked at, and the time spent in the transformer (filter and rewriting). */
-    final AtomicLong classesScanned = new AtomicLong();
-    final AtomicLong transformNanos = new AtomicLong();
+    /** How many skipped class names {@link #outcome()} lists. */
+    private static final int SKIPPED_NAMES_SHOWN = 10;
 
-    Rewriter(AgentOptions options, AgentLog log) {
+    private final AtomicLong classesRewritten = new AtomicLong();
+    private final AtomicLong sitesRewritten = new AtomicLong();
+    /** Classes that could not be rewritten (they run unchanged), in the order they failed. */
+    private final Set<String> skipped = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Classes already loaded at attach that the filter chose for retransformation. */
+    private final AtomicLong loadedCandidates = new AtomicLong();
+    private final AtomicLong loadersSkipped = new AtomicLong();
+    private final AtomicLong scopedSites = new AtomicLong();
+    private final AtomicLong classesScanned = new AtomicLong();
+    private final AtomicLong transformNanos = new AtomicLong();
+
+    /**
+     * @param options the agent's options ({@code include}, {@code exclude}, {@code scope}, {@code release})
+     * @param log     where failures and, at {@code log=debug}, every rewritten class go
+     */
+    public Rewriter(AgentOptions options, AgentLog log) {
         this.filter = new ClassFilter(options.include(), options.exclude());
         this.releaseMethods = options.releaseMethods();
         this.releaseClasses = releaseMethods.stream().map(AgentOptions.ReleaseMethod::className)
                 .collect(Collectors.toUnmodifiableSet());
         this.log = log;
         this.scope = options.scope();
+        this.releaseTargets = new ReleaseTargets(releaseMethods, filter, log);
+    }
+
+    /** One line per {@code release=} entry whose class never loaded (at exit). */
+    public List<String> releaseNeverLoaded() {
+        return releaseTargets.neverLoaded();
+    }
+
+    /**
+     * Classes with at least one site rewritten; not every class ByteBuddy transforms: the byte
+     * scan lets in {@code release=} classes too.
+     */
+    public long classesRewritten() {
+        return classesRewritten.get();
+    }
+
+    /** {@code allocateDirect} call sites and method references rewritten. */
+    public long sitesRewritten() {
+        return sitesRewritten.get();
+    }
+
+    /** Sites rewritten for scoped release (the others are released when unreachable). */
+    public long scopedSites() {
+        return scopedSites.get();
+    }
+
+    /** Classes the pre-filter looked at. */
+    public long classesScanned() {
+        return classesScanned.get();
+    }
+
+    /** Time spent in the transformer (pre-filter and rewriting), all threads together. */
+    public long transformNanos() {
+        return transformNanos.get();
+    }
+
+    /** Classes that could not be rewritten or retransformed so far (each counted once). */
+    public long failures() {
+        return skipped.size();
+    }
+
+    /**
+     * What the retransformation at attach did, in one line: {@code rewrote N site(s) in M class(es);
+     * K class(es) skipped (names)}.
+     */
+    public String outcome() {
+        List<String> names;
+        synchronized (skipped) {
+            names = List.copyOf(skipped);
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(SKIPPED_NAMES_SHOWN, names.size())))
+                + (names.size() > SKIPPED_NAMES_SHOWN ? " and " + (names.size() - SKIPPED_NAMES_SHOWN) + " more" : "");
+        return "rewrote " + sitesRewritten() + " site(s) in " + classesRewritten() + " class(es); " + names.size()
+                + " class(es) skipped" + (names.isEmpty() ? "" : " (" + shown + ")");
+    }
+
+    /** Whether classes loaded before attach were candidates, yet none could be rewritten. */
+    public boolean rewroteNothing() {
+        return loadedCandidates.get() > 0 && classesRewritten() == 0 && failures() > 0;
+    }
+
+    /** Classes left alone because their loader cannot see the agent's runtime. */
+    public long loadersSkipped() {
+        return loadersSkipped.get();
     }
 
     /**
      * How call sites are rewritten: with scoped release, {@link ScopedSites} (it rewrites every
-     * {@code allocateDirect} call, then has {@link CallSiteSwap} swap the method references);
-     * else {@link CallSiteSwap} alone.
+     * {@code allocateDirect} call, then has {@link AllocationSiteRewrite} rewrite the method
+     * references); else {@link AllocationSiteRewrite} alone.
      */
     private AsmVisitorWrapper siteRewriting() {
-        CallSiteSwap swap = new CallSiteSwap(this::swapped);
-        return scope ? new ScopedSites(this::verdict, swap) : swap;
+        AllocationSiteRewrite references = new AllocationSiteRewrite(this::rewritten);
+        return scope ? new ScopedSites(this::verdict, references) : references;
     }
 
     private void verdict(SiteVerdict v) {
-        sitesSwapped.incrementAndGet();
+        sitesRewritten.incrementAndGet();
         if (v.scoped()) {
             scopedSites.incrementAndGet();
         }
@@ -87,11 +163,14 @@ final class Rewriter {
         AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
     }
 
-    /** Once per class with a rewritten site: {@code count} swapped here, the scoped step's counted by {@link #verdict}. */
-    void swapped(String className, int count, int rewrittenBefore) {
+    /**
+     * Once per class with a rewritten site: {@code count} rewritten here, the scoped step's
+     * counted by {@link #verdict}.
+     */
+    private void rewritten(String className, int count, int rewrittenBefore) {
         classesRewritten.incrementAndGet();
         if (count > 0) {
-            sitesSwapped.addAndGet(count);
+            sitesRewritten.addAndGet(count);
             log.debug("rewrote " + className + ": " + count + " allocateDirect site" + (count == 1 ? "" : "s"));
         }
     }
@@ -100,7 +179,7 @@ final class Rewriter {
      * Installs the transformer; with {@code retransformLoaded} (attach), also rewrites the classes
      * already loaded. At premain only the JDK and the agent are loaded, so the scan is skipped.
      */
-    ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
+    public ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
         AsmVisitorWrapper siteRewriting = siteRewriting();
         AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
@@ -120,19 +199,29 @@ final class Rewriter {
                         .or(ElementMatchers.isSynthetic()))
                 .type(new Accepts())
                 .transform((builder, type, loader, module, domain) -> {
+                    List<String> release = releaseTargets.loaded(type);
                     if (!loaderSeesRuntime(loader, type)) {
                         return builder;
                     }
-                    builder = builder.visit(siteRewriting);
-                    for (AgentOptions.ReleaseMethod m : releaseMethods) {
-                        if (m.className().equals(type.getName())) {
-                            builder = builder.visit(Advice.to(ReleaseAdvice.class).on(ElementMatchers.named(m.methodName())
-                                    .and(ElementMatchers.not(ElementMatchers.isAbstract()))));
-                        }
-                    }
-                    return builder;
+                    return releaseAndRewrite(builder, siteRewriting, release);
                 })
                 .installOn(inst);
+    }
+
+    /**
+     * One class's transformation: its call sites rewritten by {@code siteRewriting}, and the
+     * methods named in {@code releaseMethods} (non-abstract) given {@link ReleaseAdvice}. The
+     * advice is registered first: ByteBuddy's last-registered wrapper sees the class first, so
+     * the site rewriting (and its scoped-release analysis) reads the method as written, and the
+     * advice wraps the result; the other way round the analysis would read the advice's code.
+     */
+    static DynamicType.Builder<?> releaseAndRewrite(DynamicType.Builder<?> builder, AsmVisitorWrapper siteRewriting,
+                                                   List<String> releaseMethods) {
+        for (String method : releaseMethods) {
+            builder = builder.visit(Advice.to(ReleaseAdvice.class).on(ElementMatchers.named(method)
+                    .and(ElementMatchers.not(ElementMatchers.isAbstract()))));
+        }
+        return builder.visit(siteRewriting);
     }
 
     /** Rewritten code calls {@link DirectBuffers}: only rewrite classes whose loader resolves it to ours. */
@@ -158,7 +247,7 @@ final class Rewriter {
         }
     }
 
-    /** Name filter; for classes already loaded, also the byte scan of their class file resource. */
+    /** Name filter; for classes already loaded, also the constant pool of their class file resource. */
     private final class Accepts implements AgentBuilder.RawMatcher {
         @Override
         public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> loaded,
@@ -167,16 +256,16 @@ final class Rewriter {
             if (!filter.accepts(name)) {
                 return false;
             }
-            return loaded == null || releaseClasses.contains(name) || resourceMentionsAllocateDirect(loader, name);
+            return loaded == null || releaseClasses.contains(name) || resourceReferencesAllocateDirect(loader, name);
         }
     }
 
-    private static boolean resourceMentionsAllocateDirect(ClassLoader loader, String name) {
+    private static boolean resourceReferencesAllocateDirect(ClassLoader loader, String name) {
         if (loader == null) {
             return false;
         }
         try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            return in != null && ScopedRewriter.mentionsAllocateDirect(in.readAllBytes());
+            return in != null && ClassFileScan.referencesAllocateDirect(in.readAllBytes());
         } catch (IOException e) {
             return false;
         }
@@ -192,7 +281,7 @@ final class Rewriter {
             if (!filter.acceptsInternal(internalName)) {
                 return false;
             }
-            return ScopedRewriter.mentionsAllocateDirect(bytes)
+            return ClassFileScan.referencesAllocateDirect(bytes)
                     || !releaseClasses.isEmpty() && releaseClasses.contains(internalName.replace('/', '.'));
         }
 
@@ -231,18 +320,38 @@ final class Rewriter {
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
                             Throwable throwable) {
-            failures.incrementAndGet();
+            skipped.add(typeName);
             log.error("could not rewrite " + typeName + " (it runs unchanged): " + throwable);
         }
     }
 
-    /** Failures of whole retransformation batches (classes loaded before attach). */
+    /**
+     * Retransformation of the classes loaded before attach. The JVM rejects a whole batch when
+     * one class in it cannot be retransformed (a class in the error state: its static initialiser
+     * threw, or linking failed), so a failed batch is split in halves and retried until the
+     * failing classes stand alone: each skips only itself, and is counted and named once.
+     */
     private final class RetransformFailures extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+        @Override
+        public void onBatch(int index, List<Class<?>> batch, List<Class<?>> types) {
+            if (index == 0) {
+                loadedCandidates.set(types.size());
+            }
+        }
+
         @Override
         public Iterable<? extends List<Class<?>>> onError(int index, List<Class<?>> batch, Throwable throwable,
                                                            List<Class<?>> types) {
-            failures.incrementAndGet();
-            log.error("could not retransform " + batch.size() + " loaded class(es) (they run unchanged): " + throwable);
+            if (batch.size() > 1) {
+                log.debug("retransforming " + batch.size() + " loaded classes failed (" + throwable
+                        + "); retrying them in halves");
+                int half = batch.size() / 2;
+                return List.of(batch.subList(0, half), batch.subList(half, batch.size()));
+            }
+            String name = batch.get(0).getName();
+            if (skipped.add(name)) {
+                log.error("could not retransform " + name + " (it runs unchanged): " + throwable);
+            }
             return List.of();
         }
     }

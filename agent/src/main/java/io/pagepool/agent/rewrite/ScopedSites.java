@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.scope.ScopedRewriter;
@@ -17,14 +17,14 @@ import org.objectweb.asm.ClassWriter;
  * Scoped release in ByteBuddy's pipeline: {@link ScopedRewriter} rewrites every call site (scoped
  * or reachability-tracked) and drops the rewritten methods' frames, so the class writer computes
  * them (ByteBuddy resolves common super classes through its type pool, without loading classes).
- * Then {@link CallSiteSwap} swaps the method references, and reports the class once with both
- * steps' sites.
+ * Then {@link AllocationSiteRewrite} rewrites the method references, and reports the class once
+ * with both steps' sites.
  */
 final class ScopedSites extends AsmVisitorWrapper.AbstractBase {
     private final SiteListener listener;
-    private final CallSiteSwap references;
+    private final AllocationSiteRewrite references;
 
-    ScopedSites(SiteListener listener, CallSiteSwap references) {
+    ScopedSites(SiteListener listener, AllocationSiteRewrite references) {
         this.listener = listener;
         this.references = references;
     }
@@ -43,12 +43,12 @@ final class ScopedSites extends AsmVisitorWrapper.AbstractBase {
     public ClassVisitor wrap(TypeDescription type, ClassVisitor next, Implementation.Context context, TypePool pool,
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
-        // the rewriter reports every verdict before it replays the class into the swap, whose end
-        // then reports the class
-        CallSiteSwap.ClassSwap swap = references.visitor(type.getName(), next);
+        // the rewriter reports every verdict before it replays the class into the reference
+        // rewrite, whose end then reports the class
+        AllocationSiteRewrite.ClassRewrite rest = references.visitor(type.getName(), next);
         return new ScopedRewriter(DirectBuffers.INTERNAL_NAME, verdict -> {
-            swap.rewroteBefore();
+            rest.rewroteBefore();
             listener.site(verdict);
-        }).visitor(swap);
+        }).visitor(rest);
     }
 }

@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.options;
 
 import io.pagepool.pool.Mapping;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ class OptionParserTest {
     void parsesEveryOption() {
         AgentOptions o = OptionParser.parse("include=com.acme;org.x.y , exclude=com.acme.gen,pageSize=2048,cache=256,"
                 + "refill=32,ring=4096,maxMemory=64m,mapping=HugePage,zero=false,stats=false,jfr=out/rec.jfr,tune=off,"
-                + "tuneInterval=250ms,scope=off,scopeCheck=on,release=com.acme.Tx#send;com.acme.Rx#done,onError=exit,log=debug");
+                + "tuneInterval=250ms,scope=off,scopeCheck=on,release=com.acme.Tx#send;com.acme.Rx#done,"
+                + "onError=exit,log=debug");
         assertEquals(List.of("com.acme", "org.x.y"), o.include());
         assertEquals(List.of("com.acme.gen"), o.exclude());
         assertEquals(2048, o.pageSizeBytes());
@@ -87,6 +88,8 @@ class OptionParserTest {
             "tune=yes|bad value tune=yes: not one of off, on (allowed: on|off)",
             "tuneInterval=1h|bad value tuneInterval=1h: not a duration",
             "tuneInterval=1ms|bad value tuneInterval=1ms: shorter than 10ms",
+            "tuneInterval=999999999m|bad value tuneInterval=999999999m: longer than 24h",
+            "tuneInterval=1441m|bad value tuneInterval=1441m: longer than 24h",
             "log=loud|bad value log=loud: not one of quiet, info, debug",
             "onError=crash|bad value onError=crash: not one of warn, exit",
             "release=Foo|bad value release=Foo: 'Foo' is not pkg.Class#method",
@@ -108,5 +111,30 @@ class OptionParserTest {
         assertEquals(3, e.problems().size(), e.problems()::toString);
         assertTrue(e.onErrorExit());
         assertFalse(assertThrows(BadOptionsException.class, () -> OptionParser.parse("cache=0")).onErrorExit());
+    }
+
+    @Test
+    void everyValueIsWrittenTheWayTheParserReadsIt() {
+        AgentOptions o = OptionParser.parse("include=com.acme;org.x,pageSize=2048,cache=7,maxMemory=3m,mapping=plain,"
+                + "zero=false,jfr=/tmp/x.jfr,tune=off,tuneInterval=250ms,scope=off,scopeCheck=on,release=a.B#c,"
+                + "onError=exit,log=debug");
+        StringBuilder text = new StringBuilder();
+        for (Option option : Option.values()) {
+            if (!o.value(option).isEmpty()) {
+                text.append(text.isEmpty() ? "" : ",").append(option.key()).append('=').append(o.value(option));
+            }
+        }
+        assertEquals(o, OptionParser.parse(text.toString()), text::toString);
+        assertEquals("3m", o.value(Option.MAX_MEMORY));
+        assertEquals("250ms", o.value(Option.TUNE_INTERVAL));
+    }
+
+    @Test
+    void differencesNameTheOptionAndBothValues() {
+        AgentOptions running = OptionParser.parse("cache=64");
+        assertEquals(List.of(), OptionParser.parse("cache=64").differencesFrom(running));
+        assertEquals(List.of("cache=256 (running: 64)", "jfr=" + Path.of("a.jfr").toAbsolutePath() + " (running: none)",
+                "scope=off (running: on)"),
+                        OptionParser.parse("scope=off,jfr=a.jfr,cache=256").differencesFrom(running));
     }
 }

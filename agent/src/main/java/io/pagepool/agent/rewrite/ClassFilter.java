@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.rewrite;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.options;
 
 import java.io.PrintStream;
 
@@ -7,6 +7,7 @@ public final class AgentLog {
     private final AgentOptions.LogLevel level;
     private final PrintStream out;
 
+    /** Prints the lines {@code level} lets through to {@code out}. */
     public AgentLog(AgentOptions.LogLevel level, PrintStream out) {
         this.level = level;
         this.out = out;

@@ -1,4 +1,4 @@
-package io.pagepool.agent;
+package io.pagepool.agent.options;
 
 import io.pagepool.pool.Mapping;
 import io.pagepool.pool.PagePool;
@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
 public final class OptionParser {
     /** What {@link Option#MAX_MEMORY}'s default means; used when a bad value is reported. */
     static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
+    /** The tuner's period: 10 ms to a day (longer overflows its nanosecond clock arithmetic). */
+    private static final Duration MIN_TUNE_INTERVAL = Duration.ofMillis(10);
+    private static final Duration MAX_TUNE_INTERVAL = Duration.ofDays(1);
     private static final Pattern SIZE = Pattern.compile("(\\d{1,13})([kmgKMG]?)[bB]?");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
-    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+    private static final Pattern JAVA_NAME =
+            Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
 
     private OptionParser() {
     }
@@ -101,7 +105,7 @@ public final class OptionParser {
             List<String> release = releaseMethods();
             AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
             return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
-                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log);
+                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, path(Option.SUMMARY));
         }
 
         private String value(Option option) {
@@ -193,8 +197,8 @@ public final class OptionParser {
                 case "s" -> Duration.ofSeconds(n);
                 default -> Duration.ofMinutes(n);
             };
-            if (d.compareTo(Duration.ofMillis(10)) < 0) {
-                bad(option, "shorter than 10ms");
+            if (d.compareTo(MIN_TUNE_INTERVAL) < 0 || d.compareTo(MAX_TUNE_INTERVAL) > 0) {
+                bad(option, d.compareTo(MIN_TUNE_INTERVAL) < 0 ? "shorter than 10ms" : "longer than 24h");
                 return Duration.ofSeconds(1);
             }
             return d;

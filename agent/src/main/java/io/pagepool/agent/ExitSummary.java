@@ -1,0 +1,99 @@
+package io.pagepool.agent;
+
+import io.pagepool.agent.rewrite.Rewriter;
+import io.pagepool.agent.runtime.BufferSwap;
+import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.pool.PoolStats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The agent's figures at one moment, all the pool's from one snapshot so they agree with each
+ * other: the human exit line ({@link #line()}) and the {@code summary=} file ({@link #write}),
+ * one {@code key=value} per line in a fixed order, for scripts. Immutable.
+ *
+ * @param sitesRewritten      allocateDirect call sites and method references rewritten
+ * @param classesRewritten    classes with at least one rewritten site
+ * @param scopedSites         of those sites, the ones released where they die (scoped)
+ * @param classesChecked      classes the pre-filter looked at
+ * @param transformMillis     time spent in the transformer, all threads
+ * @param classesSkipped      classes that could not be rewritten (they run unchanged)
+ * @param loadersSkipped      classes left alone because their loader cannot see the agent
+ * @param servedFromPool      buffers the pool handed out
+ * @param servedByJdk         requests the JDK served instead (too large, budget spent, pool closed, empty)
+ * @param releasedScoped      pages returned where the analysis proved the buffer dead
+ * @param releasedMethod      pages returned by {@code release=} methods
+ * @param releasedApi         pages returned through {@code PagePools.release}
+ * @param releasedUnreachable pages returned when their buffer became unreachable
+ * @param releasesIgnored     releases of foreign, derived or already released buffers
+ * @param fastPathRatio       share of allocations served by a thread cache, 0..1
+ * @param bytesMapped         the pool's memory mapped now
+ */
+record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites, long classesChecked,
+                   long transformMillis, long classesSkipped, long loadersSkipped, long servedFromPool,
+                   long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
+                   long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped) {
+
+    /** The figures now. */
+    static ExitSummary of(Rewriter rewriter, BufferSwap swap) {
+        PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
+        return new ExitSummary(rewriter.sitesRewritten(), rewriter.classesRewritten(), rewriter.scopedSites(),
+                rewriter.classesScanned(), rewriter.transformNanos() / 1_000_000, rewriter.failures(),
+                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats),
+                swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
+                swap.released(ReleasePath.REACHABILITY),
+                swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
+                stats.fastPathRatio(), stats.bytesMapped());
+    }
+
+    /** One line: what was rewritten and how the pages came back. */
+    String line() {
+        return "rewrote " + sitesRewritten + " allocateDirect site(s) in " + classesRewritten + " class(es), "
+                + scopedSites + " scoped (" + classesChecked + " classes checked in " + transformMillis
+                + " ms); served " + servedFromPool + " buffers from the pool, " + servedByJdk
+                + " from the JDK (too large, budget or closed); pages returned: scoped " + releasedScoped
+                + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
+                + releasedUnreachable + "; ignored releases " + releasesIgnored
+                + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
+                        100 * fastPathRatio, bytesMapped >> 20)
+                + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
+                + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
+                        + " the agent" : "");
+    }
+
+    /** The figures by key, in the record's order: the {@code summary=} file's content. */
+    Map<String, String> figures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (var component : ExitSummary.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(this);
+                figures.put(component.getName(), value instanceof Double d
+                        ? String.format(Locale.ROOT, "%.6f", d) : value.toString());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return figures;
+    }
+
+    /** Writes {@link #figures()} to {@code file}, whole or not at all (a temporary file moved into place). */
+    void write(Path file) throws IOException {
+        StringBuilder text = new StringBuilder("# pagepool agent exit summary: key=value\n");
+        figures().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.pagepool.agent.options;
+
+import io.pagepool.pool.Mapping;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The agent's options, parsed from {@code -javaagent:pagepool-agent.jar=k=v,k=v} by
+ * {@link OptionParser}; {@link Option} lists every key with its default and meaning.
+ *
+ * @param include      package prefixes whose classes are rewritten (empty: every class outside the JDK and pagepool)
+ * @param exclude      package prefixes never rewritten
+ * @param pageSizeBytes page size
+ * @param cachePages   thread cache capacity
+ * @param refillPages  refill batch
+ * @param ringPages    recycle ring capacity
+ * @param maxMemoryBytes memory budget of the pool
+ * @param mapping      how slabs are mapped
+ * @param zero         zero-fill buffers like the JDK does
+ * @param stats        keep the pool's counters
+ * @param jfr          recording file, or null for none
+ * @param tune         run the online tuner
+ * @param tuneInterval the tuner's period
+ * @param scope        release buffers proven not to escape their method at once
+ * @param scopeCheck   debug: scoped buffers die with their lease (use after release throws)
+ * @param release      {@code pkg.Class#method} entries whose ByteBuffer arguments are released after they return
+ * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
+ * @param log          how much the agent prints
+ * @param summary      file the exit summary's figures go to ({@code key=value} lines), or null for none
+ */
+public record AgentOptions(List<String> include, List<String> exclude, int pageSizeBytes, int cachePages,
+                           int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
+                           boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
+                           boolean scopeCheck,
+                           List<String> release, boolean onErrorExit, LogLevel log, Path summary) {
+
+    /** How much the agent prints on stderr. */
+    public enum LogLevel {
+        /** Only errors. */
+        QUIET,
+        /** A line at start and a summary at exit, plus errors and warnings. */
+        INFO,
+        /** Also every rewritten class, every scoped-release verdict and every tuner decision. */
+        DEBUG
+    }
+
+    /** Every option at its default. */
+    public static AgentOptions defaults() {
+        return OptionParser.parse("");
+    }
+
+    /**
+     * This option's value written the way the option string takes it ({@code cache=64},
+     * {@code maxMemory=256m}, {@code tune=on}); "" for an absent file or list.
+     */
+    public String value(Option option) {
+        return switch (option) {
+            case INCLUDE -> String.join(";", include);
+            case EXCLUDE -> String.join(";", exclude);
+            case PAGE_SIZE -> Integer.toString(pageSizeBytes);
+            case CACHE -> Integer.toString(cachePages);
+            case REFILL -> Integer.toString(refillPages);
+            case RING -> Integer.toString(ringPages);
+            case MAX_MEMORY -> size(maxMemoryBytes);
+            case MAPPING -> mapping.name().toLowerCase(Locale.ROOT);
+            case ZERO -> Boolean.toString(zero);
+            case STATS -> Boolean.toString(stats);
+            case JFR -> jfr == null ? "" : jfr.toString();
+            case TUNE -> onOff(tune);
+            case TUNE_INTERVAL -> tuneInterval.toMillis() % 1000 != 0 ? tuneInterval.toMillis() + "ms"
+                    : tuneInterval.toSeconds() % 60 != 0 ? tuneInterval.toSeconds() + "s"
+                    : tuneInterval.toMinutes() + "m";
+            case SCOPE -> onOff(scope);
+            case SCOPE_CHECK -> onOff(scopeCheck);
+            case RELEASE -> String.join(";", release);
+            case ON_ERROR -> onErrorExit ? "exit" : "warn";
+            case LOG -> log.name().toLowerCase(Locale.ROOT);
+            case SUMMARY -> summary == null ? "" : summary.toString();
+        };
+    }
+
+    /**
+     * The options whose values differ from {@code running}'s, one entry each:
+     * {@code cache=256 (running: 64)}; empty when they are the same.
+     */
+    public List<String> differencesFrom(AgentOptions running) {
+        List<String> differences = new ArrayList<>();
+        for (Option option : Option.values()) {
+            String mine = value(option);
+            String theirs = running.value(option);
+            if (!mine.equals(theirs)) {
+                differences.add(option.key() + "=" + mine + " (running: " + (theirs.isEmpty() ? "none" : theirs) + ")");
+            }
+        }
+        return differences;
+    }
+
+    private static String onOff(boolean on) {
+        return on ? "on" : "off";
+    }
+
+    /** {@code bytes} with the largest k, m or g suffix that divides it. */
+    private static String size(long bytes) {
+        String units = "kmg";
+        for (int i = units.length() - 1; i >= 0; i--) {
+            int shift = 10 * (i + 1);
+            if (bytes != 0 && (bytes & ((1L << shift) - 1)) == 0) {
+                return (bytes >> shift) + units.substring(i, i + 1);
+            }
+        }
+        return Long.toString(bytes);
+    }
+
+    /** These options with {@code jfr=} set to {@code file} (null: no recording). */
+    public AgentOptions withJfr(Path file) {
+        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
+                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log,
+                summary);
+    }
+
+    /** These options with {@code summary=} set to {@code file} (null: no summary file). */
+    public AgentOptions withSummary(Path file) {
+        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
+                mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, file);
+    }
+
+    /** The {@code release=} entries as class name and method name pairs. */
+    public List<ReleaseMethod> releaseMethods() {
+        return release.stream().map(ReleaseMethod::parse).toList();
+    }
+
+    /** One {@code pkg.Class#method} entry of {@code release=}. */
+    public record ReleaseMethod(String className, String methodName) {
+        static ReleaseMethod parse(String entry) {
+            int hash = entry.indexOf('#');
+            return new ReleaseMethod(entry.substring(0, hash), entry.substring(hash + 1));
+        }
+    }
+}
