@@ -1,5 +1,6 @@
 package io.pagepool.recorder;
 
+import io.pagepool.pool.PoolCounter;
 import io.pagepool.pool.WaiveReason;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,15 @@ public final class EventNames {
     public static final String LIFECYCLE_MAPPING_FALLBACK = "mappingFallback";
 
     private EventNames() {
+    }
+
+    /**
+     * The field of {@value #POOL_STATISTICS} that carries {@code counter}: its
+     * {@link PoolCounter#fieldName()}, except {@code maxMemory} for {@link PoolCounter#MAX_MEMORY_BYTES}
+     * (the event's public name since its first release).
+     */
+    public static String poolStatisticsField(PoolCounter counter) {
+        return counter == PoolCounter.MAX_MEMORY_BYTES ? "maxMemory" : counter.fieldName();
     }
 
     /** The {@code reason} field of a Waive event for {@code reason}: its name in lower case ("budget", "size", "closed"). */
