@@ -13,7 +13,9 @@ import jdk.jfr.Timespan;
  * {@code io.pagepool.CacheStatistics}: one event per thread cache (or virtual-thread stripe) of
  * each registered pool and period; counters are the change since the previous event of the same
  * cache. A cache reclaimed after its thread ended stops appearing; what it counted since its last
- * event shows only in the pool's totals. Emitted by {@link PeriodicStatistics}.
+ * event comes in one more event, under its id, or under cache id -1 ("reclaimed caches") when
+ * several went at once (see {@link CacheDeltas}): the events' sums equal the pool's totals.
+ * Emitted by {@link PeriodicStatistics}.
  */
 @Name(EventNames.CACHE_STATISTICS)
 @Label("Page Pool Thread Cache")
@@ -27,7 +29,8 @@ final class CacheStatisticsEvent extends Event {
     String poolName;
 
     @Label("Cache Id")
-    @Description("The cache's id, as taken by PagePool.setCacheCapacity(cacheId, pages)")
+    @Description("The cache's id, as taken by PagePool.setCacheCapacity(cacheId, pages); -1 for caches reclaimed"
+            + " since the previous event")
     long cacheId;
 
     @Label("Thread")
