@@ -34,7 +34,8 @@ final class CacheStatisticsEvent extends Event {
     long cacheId;
 
     @Label("Thread")
-    @Description("The name of the thread that owns the cache, or virtual-stripe-N for a cache shared by virtual threads")
+    @Description("The name of the thread that owns the cache, or virtual-stripe-N for a cache"
+            + " shared by virtual threads")
     String threadName;
 
     @Label("Thread Id")
@@ -46,7 +47,8 @@ final class CacheStatisticsEvent extends Event {
     boolean virtualStripe;
 
     @Label("Interval")
-    @Description("Time since the previous statistics of this cache (or since the pool was registered or the cache appeared)")
+    @Description("Time since the previous statistics of this cache (or since the pool was"
+            + " registered or the cache appeared)")
     @Timespan
     long interval;
 

@@ -62,7 +62,8 @@ class PoolStatisticsEventTest {
         RecordedEvent last = events.getLast();
         assertEquals(0, last.getLong("bytesMapped"), "the last event is the fully closed pool's");
         assertEquals(0, last.getLong("inflightPages"));
-        assertTrue(events.stream().anyMatch(e -> e.getLong("threadCaches") >= 1 && e.getLong("cacheCapacityTotal") >= 16));
+        assertTrue(events.stream().anyMatch(e -> e.getLong("threadCaches") >= 1
+                && e.getLong("cacheCapacityTotal") >= 16));
     }
 
     @Test
