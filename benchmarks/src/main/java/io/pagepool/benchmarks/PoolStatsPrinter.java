@@ -22,11 +22,11 @@ final class PoolStatsPrinter {
         PoolStats now = pool.stats();
         PoolStats before = last;
         last = now;
-        long holds = now.holdPages() - (before == null ? 0 : before.holdPages());
-        System.out.printf("%n  [%s] pages held %,d: fast %,d, refills from ring %,d, from slabs %,d (ring empty %,d);"
+        long allocated = now.allocPages() - (before == null ? 0 : before.allocPages());
+        System.out.printf("%n  [%s] pages allocated %,d: fast %,d, refills from ring %,d, from slabs %,d (ring empty %,d);"
                         + " released into cache %,d, cache full %,d, to ring %,d, ring full %,d;"
                         + " slabs mapped %,d; now %,d pages mapped, %,d in ring, %,d in caches, %,d in flight%n",
-                pool.name(), holds,
+                pool.name(), allocated,
                 now.allocFast() - (before == null ? 0 : before.allocFast()),
                 now.allocRefill() - (before == null ? 0 : before.allocRefill()),
                 now.allocSlow() - (before == null ? 0 : before.allocSlow()),

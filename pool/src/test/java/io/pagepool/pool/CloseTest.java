@@ -130,7 +130,7 @@ class CloseTest {
             PoolStats stats = pool.stats();
             assertEquals(0, stats.bytesMapped());
             assertEquals(0, stats.inflightPages());
-            assertEquals(stats.holdPages(), stats.releasePages());
+            assertEquals(stats.allocPages(), stats.releasePages());
             assertEquals(stats.slabsMapped(), stats.slabsUnmapped());
             assertTrue(listener.events.contains("closed"));
         }
@@ -275,7 +275,7 @@ class CloseTest {
             PoolStats stats = pool.stats();
             assertEquals(0, stats.bytesMapped());
             assertEquals(0, stats.inflightPages());
-            assertEquals(stats.holdPages(), stats.releasePages());
+            assertEquals(stats.allocPages(), stats.releasePages());
         }
     }
 

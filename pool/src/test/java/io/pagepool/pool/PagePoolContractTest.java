@@ -341,9 +341,9 @@ class PagePoolContractTest {
             }
             PoolStats afterSingleRelease = pool.stats();
             if (config.stats()) {
-                assertEquals(64, afterBulkAlloc.holdPages(), "bulk holds");
+                assertEquals(64, afterBulkAlloc.allocPages(), "bulk holds");
                 assertEquals(64, afterBulkRelease.releasePages() - afterBulkAlloc.releasePages(), "bulk releases");
-                assertEquals(64, afterSingleAlloc.holdPages() - afterBulkRelease.holdPages(), "single holds");
+                assertEquals(64, afterSingleAlloc.allocPages() - afterBulkRelease.allocPages(), "single holds");
                 assertEquals(64, afterSingleRelease.releasePages() - afterSingleAlloc.releasePages(), "single releases");
                 assertEquals(0, afterSingleRelease.inflightPages());
             }
@@ -453,8 +453,7 @@ class PagePoolContractTest {
             reconcile(pool, held, 1);
 
             PoolStats stats = pool.stats();
-            assertEquals(stats.holdPages(), stats.allocPages());
-            assertTrue(stats.allocFast() <= stats.holdPages(), "fast holds are holds");
+            assertTrue(stats.allocFast() <= stats.allocPages(), "fast holds are holds");
             assertTrue(stats.allocSlow() >= 1, "at least one refill from slabs");
             assertEquals(stats.slabsMapped(), stats.allocSlowHighOrder(), "every slab was mapped for an allocation");
             assertTrue(stats.recycleCached() <= stats.releasePages(), "cached releases are releases");
@@ -464,7 +463,7 @@ class PagePoolContractTest {
             pool.close(); // drops the fragment bias: nothing in flight any more
             PoolStats closed = pool.stats();
             assertEquals(0, closed.inflightPages());
-            assertEquals(closed.holdPages(), closed.releasePages());
+            assertEquals(closed.allocPages(), closed.releasePages());
             Pools.closeFully(pool);
         }
     }
@@ -472,10 +471,10 @@ class PagePoolContractTest {
     /** Checks the counters against the pages the test holds (plus {@code fragmentPages} being split). */
     private static void reconcile(PagePool pool, Set<Page> held, int fragmentPages) {
         PoolStats stats = pool.stats();
-        assertEquals(stats.holdPages() - stats.releasePages(), stats.inflightPages(), "inflight = hold - release");
+        assertEquals(stats.allocPages() - stats.releasePages(), stats.inflightPages(), "inflight = hold - release");
         assertEquals(held.size() + fragmentPages, stats.inflightPages(), "inflight = pages the test holds");
         assertEquals(stats.bytesMapped(), stats.pagesMapped() * pool.pageSize(), "pagesMapped * pageSize");
-        assertTrue(stats.holdPages() >= stats.allocFast());
+        assertTrue(stats.allocPages() >= stats.allocFast());
         Pools.assertConsistent(pool, held);
     }
 
@@ -519,7 +518,7 @@ class PagePoolContractTest {
         PoolStats s = pool.stats();
         long[] counters = {s.allocFast(), s.allocSlow(), s.allocSlowHighOrder(), s.allocEmpty(), s.allocRefill(),
                 s.allocWaive(), s.recycleCached(), s.recycleCacheFull(), s.recycleRing(), s.recycleRingFull(),
-                s.recycleReleasedRefcnt(), s.holdPages(), s.releasePages(), s.inflightPages(), s.waiveBudget(),
+                s.recycleReleasedRefcnt(), s.allocPages(), s.releasePages(), s.inflightPages(), s.waiveBudget(),
                 s.waiveSize(), s.waiveClosed()};
         for (long counter : counters) {
             assertEquals(0, counter, () -> when + ": every counter stays 0 with stats off: " + s);

@@ -421,10 +421,10 @@ class PoolStressTest {
             System.out.printf("stress: %,d operations in %.1f s; %s%n", shared.allocated.get(),
                     (System.nanoTime() - start) / 1e9, stats);
             assertEquals(0, stats.inflightPages(), stats::toString);
-            assertEquals(stats.holdPages(), stats.releasePages());
+            assertEquals(stats.allocPages(), stats.releasePages());
             // every whole page is one hold; fragments add one hold per fragment page they split
-            assertTrue(stats.holdPages() > shared.wholePages.get(), "whole pages and fragment pages: " + stats);
-            assertTrue(stats.holdPages() <= shared.wholePages.get() + shared.fragments.get(), stats::toString);
+            assertTrue(stats.allocPages() > shared.wholePages.get(), "whole pages and fragment pages: " + stats);
+            assertTrue(stats.allocPages() <= shared.wholePages.get() + shared.fragments.get(), stats::toString);
             assertTrue(shared.allocated.get() >= ops - WORKERS * MAX_BATCH, "ran " + shared.allocated.get());
             assertTrue(stats.bytesMapped() <= pool.maxMemoryBytes());
             Pools.assertConsistent(pool, List.of());

@@ -115,7 +115,7 @@ final class Pools {
         assertEquals(stats.bytesMapped(), stats.pagesMapped() * pool.pageSize(), "pagesMapped * pageSize");
         assertTrue(stats.bytesMapped() <= pool.maxMemoryBytes(), "bytesMapped within the budget");
         if (pool.statsEnabled()) {
-            assertEquals(stats.holdPages() - stats.releasePages(), stats.inflightPages(), "inflight = hold - release");
+            assertEquals(stats.allocPages() - stats.releasePages(), stats.inflightPages(), "inflight = hold - release");
             assertEquals(held.size() + fragmentPages, stats.inflightPages(),
                     "inflight = the pages the test holds + fragment pages being split");
         }

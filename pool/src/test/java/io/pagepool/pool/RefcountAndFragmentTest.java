@@ -274,7 +274,7 @@ class RefcountAndFragmentTest {
                 assertTrue(e.getMessage().contains(pool.name()), e.getMessage());
                 assertTrue(e.getMessage().contains(String.valueOf(pageSize)), "names the allowed range");
             }
-            assertEquals(0, pool.stats().holdPages(), "nothing was handed out");
+            assertEquals(0, pool.stats().allocPages(), "nothing was handed out");
             Pools.auditAndClose(pool);
         }
     }

@@ -143,8 +143,8 @@ class ThreadCacheReclamationTest {
             PoolStats stats = pool.stats();
             int stripes = (int) pool.cacheStats().stream().filter(CacheStats::virtualStripe).count();
             assertEquals(stripes, stats.threadCaches(), "only the stripes are left");
-            assertEquals(50L * 70, stats.holdPages());
-            assertEquals(stats.holdPages(), stats.releasePages());
+            assertEquals(50L * 70, stats.allocPages());
+            assertEquals(stats.allocPages(), stats.releasePages());
             assertTrue(stats.bytesMapped() <= 2 * (256 << 10), "pages were reused, not mapped anew: " + stats);
             Pools.auditAndClose(pool);
         }
@@ -157,14 +157,14 @@ class ThreadCacheReclamationTest {
             int index = i;
             assertTrue(a[i] >= b[i], () -> "counter " + index + " went backwards: " + before + " -> " + after);
         }
-        assertEquals(before.holdPages() - before.releasePages(), before.inflightPages());
-        assertEquals(after.holdPages() - after.releasePages(), after.inflightPages());
+        assertEquals(before.allocPages() - before.releasePages(), before.inflightPages());
+        assertEquals(after.allocPages() - after.releasePages(), after.inflightPages());
     }
 
     private static long[] counters(PoolStats s) {
         return new long[] {s.allocFast(), s.allocSlow(), s.allocSlowHighOrder(), s.allocEmpty(), s.allocRefill(),
                 s.allocWaive(), s.recycleCached(), s.recycleCacheFull(), s.recycleRing(), s.recycleRingFull(),
-                s.recycleReleasedRefcnt(), s.holdPages(), s.releasePages(), s.waiveBudget(), s.waiveSize(),
+                s.recycleReleasedRefcnt(), s.allocPages(), s.releasePages(), s.waiveBudget(), s.waiveSize(),
                 s.waiveClosed(), s.slabsMapped(), s.slabsUnmapped()};
     }
 

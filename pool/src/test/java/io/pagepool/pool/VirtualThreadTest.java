@@ -96,7 +96,7 @@ class VirtualThreadTest {
             assertTrue(platformCaches <= 1, "only this thread may have a cache of its own: "
                     + pool.cacheStats());
             assertTrue(stats.threadCaches() < 100, "far fewer caches than virtual threads: " + stats.threadCaches());
-            assertEquals(THREADS, stats.holdPages());
+            assertEquals(THREADS, stats.allocPages());
             assertEquals(THREADS, stats.releasePages());
             assertEquals(0, stats.inflightPages());
             assertTrue(stats.bytesMapped() <= pool.maxMemoryBytes());

@@ -20,7 +20,8 @@ import jdk.jfr.Throttle;
 @Name(EventNames.ALLOCATION_SAMPLE)
 @Label("Page Pool Allocation Sample")
 @Category(EventNames.CATEGORY)
-@Description("A sampled allocation: where the application allocates, how many bytes it asked for and which path served it")
+@Description("A sampled allocation: where the application allocates, how many bytes it asked for"
+        + " and which path served it")
 @Enabled(false)
 @StackTrace(true)
 @Throttle("100/s")
@@ -30,7 +31,8 @@ final class AllocationSampleEvent extends Event {
     String poolName;
 
     @Label("Path")
-    @Description("Which path served the allocation: fast (thread cache), refill (recycle ring), slow (slabs) or waive (not served)")
+    @Description("Which path served the allocation: fast (thread cache), refill (recycle ring),"
+            + " slow (slabs) or waive (not served)")
     String path;
 
     @Label("Requested Size")

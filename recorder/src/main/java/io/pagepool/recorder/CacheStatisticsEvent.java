@@ -13,7 +13,9 @@ import jdk.jfr.Timespan;
  * {@code io.pagepool.CacheStatistics}: one event per thread cache (or virtual-thread stripe) of
  * each registered pool and period; counters are the change since the previous event of the same
  * cache. A cache reclaimed after its thread ended stops appearing; what it counted since its last
- * event shows only in the pool's totals. Emitted by {@link PeriodicStatistics}.
+ * event comes in one more event, under its id, or under cache id -1 ("reclaimed caches") when
+ * several went at once (see {@link CacheDeltas}): the events' sums equal the pool's totals.
+ * Emitted by {@link PeriodicStatistics}.
  */
 @Name(EventNames.CACHE_STATISTICS)
 @Label("Page Pool Thread Cache")
@@ -27,11 +29,13 @@ final class CacheStatisticsEvent extends Event {
     String poolName;
 
     @Label("Cache Id")
-    @Description("The cache's id, as taken by PagePool.setCacheCapacity(cacheId, pages)")
+    @Description("The cache's id, as taken by PagePool.setCacheCapacity(cacheId, pages); -1 for caches reclaimed"
+            + " since the previous event")
     long cacheId;
 
     @Label("Thread")
-    @Description("The name of the thread that owns the cache, or virtual-stripe-N for a cache shared by virtual threads")
+    @Description("The name of the thread that owns the cache, or virtual-stripe-N for a cache"
+            + " shared by virtual threads")
     String threadName;
 
     @Label("Thread Id")
@@ -43,7 +47,8 @@ final class CacheStatisticsEvent extends Event {
     boolean virtualStripe;
 
     @Label("Interval")
-    @Description("Time since the previous statistics of this cache (or since the pool was registered or the cache appeared)")
+    @Description("Time since the previous statistics of this cache (or since the pool was"
+            + " registered or the cache appeared)")
     @Timespan
     long interval;
 

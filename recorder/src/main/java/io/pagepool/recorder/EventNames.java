@@ -1,5 +1,6 @@
 package io.pagepool.recorder;
 
+import io.pagepool.pool.PoolCounter;
 import io.pagepool.pool.WaiveReason;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,10 @@ public final class EventNames {
     public static final String SLOW_ALLOCATION = "io.pagepool.SlowAllocation";
     /** An allocation the pool did not serve (budget, size, closed). */
     public static final String WAIVE = "io.pagepool.Waive";
-    /** A lease held longer than the leak threshold, or reclaimed without a release. Off by default (on in pagepool.jfc). */
+    /**
+     * A lease held longer than the leak threshold, or reclaimed without a release. Off by default (on in
+     * pagepool.jfc).
+     */
     public static final String LEAK_SUSPECT = "io.pagepool.LeakSuspect";
     /** A knob moved by the tuner: parameter, before, after, reason, signals. */
     public static final String TUNER_DECISION = "io.pagepool.TunerDecision";
@@ -49,7 +53,19 @@ public final class EventNames {
     private EventNames() {
     }
 
-    /** The {@code reason} field of a Waive event for {@code reason}: its name in lower case ("budget", "size", "closed"). */
+    /**
+     * The field of {@value #POOL_STATISTICS} that carries {@code counter}: its
+     * {@link PoolCounter#fieldName()}, except {@code maxMemory} for {@link PoolCounter#MAX_MEMORY_BYTES}
+     * (the event's public name since its first release).
+     */
+    public static String poolStatisticsField(PoolCounter counter) {
+        return counter == PoolCounter.MAX_MEMORY_BYTES ? "maxMemory" : counter.fieldName();
+    }
+
+    /**
+     * The {@code reason} field of a Waive event for {@code reason}: its name in lower case ("budget", "size",
+     * "closed").
+     */
     public static String waiveReason(WaiveReason reason) {
         return reason.name().toLowerCase(Locale.ROOT);
     }

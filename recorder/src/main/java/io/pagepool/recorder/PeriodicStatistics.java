@@ -7,19 +7,70 @@ import jdk.jfr.FlightRecorder;
 /**
  * The periodic hooks: one per periodic event type, each covering every registered pool. JFR runs
  * a hook only while a recording enables its event, at the shortest period any recording asks
- * for, on its periodic thread (and at chunk boundaries on the thread that rotates). The hooks
- * reference the registrations, which hold pools weakly, so a pool that is unregistered or
+ * for, on its periodic thread. The statistics are also {@link ChunkBoundaries} sources: committed
+ * at the end of every chunk (a recording's stop, dump or the JVM's exit) and baselined when a
+ * recording starts. Every commit is the change since the previous one, computed under the
+ * registration's monitor, so the timed and the chunk-end commits never count a change twice. The
+ * hooks reference the registrations, which hold pools weakly, so a pool that is unregistered or
  * collected is never kept reachable by them.
  */
 final class PeriodicStatistics {
-    private static final Runnable POOL_HOOK = PeriodicStatistics::emitPoolStatistics;
-    private static final Runnable CACHE_HOOK = PeriodicStatistics::emitCacheStatistics;
+    /** Finished timed runs of each hook so far: for diagnostics and tests that wait for a period to pass. */
+    private static final AtomicLong POOL_RUNS = new AtomicLong();
+    private static final AtomicLong CACHE_RUNS = new AtomicLong();
+    private static final Runnable POOL_HOOK = () -> {
+        emitPoolStatistics();
+        POOL_RUNS.incrementAndGet();
+    };
+    private static final Runnable CACHE_HOOK = () -> {
+        emitCacheStatistics();
+        CACHE_RUNS.incrementAndGet();
+    };
+    /** PoolStatistics at chunk boundaries. */
+    private static final ChunkBoundaries.Source POOL_SOURCE = new ChunkBoundaries.Source() {
+        @Override
+        public boolean commitIfEnabled() {
+            if (!new PoolStatisticsEvent().isEnabled()) {
+                return false;
+            }
+            emitPoolStatistics();
+            return true;
+        }
+
+        @Override
+        public void baseline() {
+            for (Registration r : PoolRecorder.registrations()) {
+                PagePool pool = r.pool();
+                if (pool != null) {
+                    r.baselinePool(pool);
+                }
+            }
+        }
+    };
+    /** CacheStatistics at chunk boundaries. */
+    private static final ChunkBoundaries.Source CACHE_SOURCE = new ChunkBoundaries.Source() {
+        @Override
+        public boolean commitIfEnabled() {
+            if (!new CacheStatisticsEvent().isEnabled()) {
+                return false;
+            }
+            emitCacheStatistics();
+            return true;
+        }
+
+        @Override
+        public void baseline() {
+            for (Registration r : PoolRecorder.registrations()) {
+                PagePool pool = r.pool();
+                if (pool != null) {
+                    r.baselineCaches(pool);
+                }
+            }
+        }
+    };
     private static final Runnable LEAK_HOOK = LeaseTable::check;
     /** Guarded by PeriodicStatistics.class. */
     private static boolean installed;
-    /** Finished runs of each hook so far: for diagnostics and tests that wait for a period to pass. */
-    private static final AtomicLong POOL_RUNS = new AtomicLong();
-    private static final AtomicLong CACHE_RUNS = new AtomicLong();
 
     private PeriodicStatistics() {
     }
@@ -30,6 +81,8 @@ final class PeriodicStatistics {
             FlightRecorder.addPeriodicEvent(PoolStatisticsEvent.class, POOL_HOOK);
             FlightRecorder.addPeriodicEvent(CacheStatisticsEvent.class, CACHE_HOOK);
             FlightRecorder.addPeriodicEvent(LeakSuspectEvent.class, LEAK_HOOK);
+            ChunkBoundaries.add(POOL_SOURCE);
+            ChunkBoundaries.add(CACHE_SOURCE);
             installed = true;
         }
     }
@@ -50,7 +103,6 @@ final class PeriodicStatistics {
                 PoolRecorder.forget(r);
             }
         }
-        POOL_RUNS.incrementAndGet();
     }
 
     /** One CacheStatistics event per thread cache of each registered pool. */
@@ -61,9 +113,9 @@ final class PeriodicStatistics {
                 r.commitCacheStatistics(pool);
             }
         }
-        CACHE_RUNS.incrementAndGet();
     }
 
+    /** Timed runs of the PoolStatistics hook so far (chunk-boundary commits not counted). */
     static long poolStatisticsRuns() {
         return POOL_RUNS.get();
     }

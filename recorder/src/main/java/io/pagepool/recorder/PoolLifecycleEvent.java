@@ -16,7 +16,8 @@ import jdk.jfr.Timespan;
 @Name(EventNames.POOL_LIFECYCLE)
 @Label("Page Pool Lifecycle")
 @Category(EventNames.CATEGORY)
-@Description("A pool was created (registered with the recorder), stalled while closing, closed, or fell back to another mapping mode")
+@Description("A pool was created (registered with the recorder), stalled while closing, closed, or"
+        + " fell back to another mapping mode")
 @StackTrace(true)
 final class PoolLifecycleEvent extends Event {
     static final String CREATED = EventNames.LIFECYCLE_CREATED;

@@ -1,20 +1,59 @@
 package io.pagepool.recorder;
 
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.PoolCounter;
 import io.pagepool.pool.PoolStats;
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.ImmutableDescriptor;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.StandardMBean;
 
 /**
  * The {@link PagePoolMXBean} of one pool. Holds the pool weakly: the platform MBean server keeps
  * this object reachable until it is unregistered, and it must not keep the pool alive.
+ *
+ * <p>The attributes that are entries of the counter table {@link PoolCounter} take their
+ * description and their {@code units} descriptor field from it; {@code CounterTableAgreementTest}
+ * checks that every entry is an attribute.
  */
-final class PoolMXBeanAdapter implements PagePoolMXBean {
+final class PoolMXBeanAdapter extends StandardMBean implements PagePoolMXBean {
     private final WeakReference<PagePool> pool;
     private final String name;
+    private final MBeanInfo info;
 
     PoolMXBeanAdapter(PagePool pool) {
+        super(PagePoolMXBean.class, true);
         this.pool = new WeakReference<>(pool);
         this.name = pool.name();
+        this.info = withCounterTable(super.getMBeanInfo());
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        return info;
+    }
+
+    /** {@code base} with the table's description and units on every attribute that is a table entry. */
+    private static MBeanInfo withCounterTable(MBeanInfo base) {
+        Map<String, PoolCounter> byAttribute = new HashMap<>();
+        for (PoolCounter c : PoolCounter.ALL) {
+            byAttribute.put(c.attributeName(), c);
+        }
+        MBeanAttributeInfo[] attributes = base.getAttributes().clone();
+        for (int i = 0; i < attributes.length; i++) {
+            MBeanAttributeInfo a = attributes[i];
+            PoolCounter c = byAttribute.get(a.getName());
+            if (c != null) {
+                attributes[i] = new MBeanAttributeInfo(a.getName(), a.getType(), c.description(), a.isReadable(),
+                        a.isWritable(), a.isIs(), ImmutableDescriptor.union(a.getDescriptor(),
+                        new ImmutableDescriptor("units=" + c.unit().symbol())));
+            }
+        }
+        return new MBeanInfo(base.getClassName(), base.getDescription(), attributes, base.getConstructors(),
+                base.getOperations(), base.getNotifications(), base.getDescriptor());
     }
 
     private PagePool pool() {

@@ -15,6 +15,12 @@ import jdk.jfr.Timespan;
  * {@code io.pagepool.PoolStatistics}: one event per registered pool and period. Counters are the
  * change since the previous event of the same pool ({@code interval} says how long that was);
  * gauges are values at the end of the interval. Emitted by {@link PeriodicStatistics}.
+ *
+ * <p>The fields after {@code interval} are the counter table {@link io.pagepool.pool.PoolCounter},
+ * in its order, under its names (except {@code maxMemory}, see
+ * {@link EventNames#poolStatisticsField}), labels, descriptions and units: annotations need
+ * constants, so they are written out here and {@code CounterTableAgreementTest} checks them
+ * against the table. {@link PoolStatisticsWriter} fills them from the table.
  */
 @Name(EventNames.POOL_STATISTICS)
 @Label("Page Pool Statistics")
@@ -37,7 +43,8 @@ final class PoolStatisticsEvent extends Event {
     String mapping;
 
     @Label("Interval")
-    @Description("Time since the previous statistics of this pool (or since it was registered): the counters below changed by that much in it")
+    @Description("Time since the previous statistics of this pool (or since it was registered or a recording"
+            + " started): the counters below changed by that much in it")
     @Timespan
     long interval;
 
@@ -86,41 +93,28 @@ final class PoolStatisticsEvent extends Event {
     long recycleReleasedRefcnt;
 
     @Label("Pages Allocated")
-    @Description("Pages handed to callers by any path")
+    @Description("Pages handed to callers by any path, whole pages and fragment pages")
     long allocPages;
 
     @Label("Pages Released")
     @Description("Pages whose last reference was released")
     long releasePages;
 
-    @Label("Slabs Mapped")
-    @Description("Slabs mapped from the OS")
-    long slabsMapped;
-
-    @Label("Slabs Unmapped")
-    @Description("Whole free slabs returned to the OS")
-    long slabsUnmapped;
-
-    @Label("Fast Path Ratio")
-    @Description("Share of the allocations of the interval served by the fast path (100 % when there were none)")
-    @Percentage
-    double fastPathRatio;
-
     @Label("In-Flight Pages")
-    @Description("Pages held by the application now")
+    @Description("Pages held by callers now: allocPages minus releasePages")
     long inflightPages;
 
-    @Label("Cached Pages")
-    @Description("Pages parked in thread caches now")
-    long cachedPages;
+    @Label("Budget Waives")
+    @Description("Waives because the memory budget was spent")
+    long waiveBudget;
 
-    @Label("Ring Size")
-    @Description("Pages in the recycle ring now")
-    long ringSize;
+    @Label("Size Waives")
+    @Description("Waives because the request was larger than a page")
+    long waiveSize;
 
-    @Label("Ring Capacity")
-    @Description("Pages the recycle ring may hold now")
-    long ringCapacity;
+    @Label("Closed Waives")
+    @Description("Waives because the pool was closed")
+    long waiveClosed;
 
     @Label("Pages Mapped")
     @Description("Pages in mapped slabs now")
@@ -132,15 +126,44 @@ final class PoolStatisticsEvent extends Event {
     long bytesMapped;
 
     @Label("Memory Budget")
-    @Description("The most bytes the pool may map (maxMemoryBytes)")
+    @Description("The most bytes the pool may map")
     @DataAmount
     long maxMemory;
+
+    @Label("Slabs Mapped")
+    @Description("Slabs mapped from the OS (the map count)")
+    long slabsMapped;
+
+    @Label("Slabs Unmapped")
+    @Description("Whole free slabs returned to the OS (the unmap count)")
+    long slabsUnmapped;
+
+    @Label("Mapping Fallbacks")
+    @Description("Slabs that got PREFAULT instead of the requested mapping")
+    long mappingFallbacks;
+
+    @Label("Ring Size")
+    @Description("Pages in the recycle ring now")
+    long ringSize;
+
+    @Label("Ring Capacity")
+    @Description("Pages the recycle ring may hold now")
+    long ringCapacity;
+
+    @Label("Cached Pages")
+    @Description("Pages parked in thread caches now (a racy sum)")
+    long cachedPages;
 
     @Label("Thread Caches")
     @Description("Thread caches and virtual-thread stripes now")
     long threadCaches;
 
     @Label("Cache Capacity Total")
-    @Description("Sum of the capacities of the thread caches, in pages")
+    @Description("Sum of the capacities of the thread caches now")
     long cacheCapacityTotal;
+
+    @Label("Fast Path Ratio")
+    @Description("Share of the allocations of the interval served by the fast path (100 % when there were none)")
+    @Percentage
+    double fastPathRatio;
 }

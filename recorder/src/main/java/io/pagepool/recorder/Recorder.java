@@ -101,9 +101,11 @@ public final class Recorder {
         try {
             return Configuration.getConfiguration(name);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalArgumentException("base configuration '" + name + "' is unknown: use default, profile or none", e);
+            throw new IllegalArgumentException("base configuration '" + name + "' is unknown: use"
+                    + " default, profile or none", e);
         } catch (ParseException e) {
-            throw new IllegalStateException("the JDK's '" + name + "' configuration does not parse: " + e.getMessage(), e);
+            throw new IllegalStateException("the JDK's '" + name + "' configuration does not parse:"
+                    + " " + e.getMessage(), e);
         }
     }
 }

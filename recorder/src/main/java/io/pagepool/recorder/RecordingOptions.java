@@ -17,29 +17,36 @@ public record RecordingOptions(String baseConfiguration, long maxSizeBytes, Dura
     /** The JDK's "default" settings, at most 250 MiB on disk, no age limit, named "pagepool". */
     public static final RecordingOptions DEFAULTS = new RecordingOptions("default", 250L << 20, null, "pagepool");
 
+    /** Checks the values: names present, sizes and ages not negative. */
     public RecordingOptions {
         Objects.requireNonNull(baseConfiguration, "baseConfiguration");
         Objects.requireNonNull(name, "name");
         if (maxSizeBytes < 0) {
-            throw new IllegalArgumentException("maxSizeBytes = " + maxSizeBytes + " is out of range: 0 (no limit) or more");
+            throw new IllegalArgumentException("maxSizeBytes = " + maxSizeBytes + " is out of"
+                    + " range: 0 (no limit) or more");
         }
         if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
-            throw new IllegalArgumentException("maxAge = " + maxAge + " is out of range: positive, or null for no limit");
+            throw new IllegalArgumentException("maxAge = " + maxAge + " is out of range: positive,"
+                    + " or null for no limit");
         }
     }
 
+    /** These options with another base configuration. */
     public RecordingOptions withBaseConfiguration(String configuration) {
         return new RecordingOptions(configuration, maxSizeBytes, maxAge, name);
     }
 
+    /** These options with another size limit in bytes (0: none). */
     public RecordingOptions withMaxSizeBytes(long bytes) {
         return new RecordingOptions(baseConfiguration, bytes, maxAge, name);
     }
 
+    /** These options with another age limit (null: none). */
     public RecordingOptions withMaxAge(Duration age) {
         return new RecordingOptions(baseConfiguration, maxSizeBytes, age, name);
     }
 
+    /** These options with another recording name. */
     public RecordingOptions withName(String recordingName) {
         return new RecordingOptions(baseConfiguration, maxSizeBytes, maxAge, recordingName);
     }

@@ -1,12 +1,8 @@
 package io.pagepool.recorder;
 
-import io.pagepool.pool.CacheStats;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
 import java.lang.ref.WeakReference;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import javax.management.ObjectName;
 
 /**
@@ -28,22 +24,16 @@ final class Registration {
     /** Guarded by this: the snapshot the next PoolStatistics event is a delta from. */
     private PoolStats lastPool;
     private long lastPoolNanos;
-    /** Guarded by this: per cache id, the snapshot the next CacheStatistics event is a delta from. */
-    private Map<Long, CacheStats> lastCaches = new HashMap<>();
-    /** Guarded by this: when the cache snapshots were last taken (all at once): the start of every interval. */
-    private long lastCacheNanos;
+    /** Guarded by this: the CacheStatistics snapshots. */
+    private final CacheDeltas caches;
 
     Registration(PagePool pool, ObjectName objectName) {
         this.pool = new WeakReference<>(pool);
         this.poolName = pool.name();
         this.objectName = objectName;
-        long now = System.nanoTime();
         this.lastPool = pool.stats();
-        this.lastPoolNanos = now;
-        this.lastCacheNanos = now;
-        for (CacheStats c : pool.cacheStats()) {
-            lastCaches.put(c.cacheId(), c);
-        }
+        this.lastPoolNanos = System.nanoTime();
+        this.caches = new CacheDeltas(poolName, pool);
     }
 
     /** The pool, or null once it was garbage-collected. */
@@ -53,6 +43,17 @@ final class Registration {
 
     boolean holds(PagePool candidate) {
         return pool.get() == candidate;
+    }
+
+    /** Takes the pool's counters now as the start of the next PoolStatistics interval (a recording starts). */
+    synchronized void baselinePool(PagePool p) {
+        lastPool = p.stats();
+        lastPoolNanos = System.nanoTime();
+    }
+
+    /** Takes every cache's counters now as the start of the next CacheStatistics interval. */
+    synchronized void baselineCaches(PagePool p) {
+        caches.baseline(p);
     }
 
     /** Commits one PoolStatistics event: the change since the previous one. */
@@ -65,67 +66,14 @@ final class Registration {
         e.pageSize = p.pageSize();
         e.mapping = p.mapping().name();
         e.interval = nowNanos - lastPoolNanos;
-        e.allocFast = now.allocFast() - last.allocFast();
-        e.allocSlow = now.allocSlow() - last.allocSlow();
-        e.allocSlowHighOrder = now.allocSlowHighOrder() - last.allocSlowHighOrder();
-        e.allocEmpty = now.allocEmpty() - last.allocEmpty();
-        e.allocRefill = now.allocRefill() - last.allocRefill();
-        e.allocWaive = now.allocWaive() - last.allocWaive();
-        e.recycleCached = now.recycleCached() - last.recycleCached();
-        e.recycleCacheFull = now.recycleCacheFull() - last.recycleCacheFull();
-        e.recycleRing = now.recycleRing() - last.recycleRing();
-        e.recycleRingFull = now.recycleRingFull() - last.recycleRingFull();
-        e.recycleReleasedRefcnt = now.recycleReleasedRefcnt() - last.recycleReleasedRefcnt();
-        e.allocPages = now.holdPages() - last.holdPages();
-        e.releasePages = now.releasePages() - last.releasePages();
-        e.slabsMapped = now.slabsMapped() - last.slabsMapped();
-        e.slabsUnmapped = now.slabsUnmapped() - last.slabsUnmapped();
-        e.fastPathRatio = e.allocPages <= 0 ? 1.0 : Math.min(1.0, (double) e.allocFast / e.allocPages);
-        e.inflightPages = now.inflightPages();
-        e.cachedPages = now.cachedPages();
-        e.ringSize = now.ringSize();
-        e.ringCapacity = now.ringCapacity();
-        e.pagesMapped = now.pagesMapped();
-        e.bytesMapped = now.bytesMapped();
-        e.maxMemory = now.maxMemoryBytes();
-        e.threadCaches = now.threadCaches();
-        e.cacheCapacityTotal = now.cacheCapacityTotal();
+        PoolStatisticsWriter.fill(e, last, now);
         e.commit();
         lastPool = now;
         lastPoolNanos = nowNanos;
     }
 
-    /** Commits one CacheStatistics event per live cache: the change since the previous one. */
+    /** Commits one CacheStatistics event per live cache, and one for caches reclaimed since the last. */
     synchronized void commitCacheStatistics(PagePool p) {
-        List<CacheStats> caches = p.cacheStats();
-        long nowNanos = System.nanoTime();
-        Map<Long, CacheStats> next = new HashMap<>(caches.size() * 2);
-        for (CacheStats c : caches) {
-            CacheStats last = lastCaches.get(c.cacheId());
-            CacheStatisticsEvent e = new CacheStatisticsEvent();
-            e.poolName = poolName;
-            e.cacheId = c.cacheId();
-            e.threadName = c.threadName();
-            e.threadId = c.threadId();
-            e.virtualStripe = c.virtualStripe();
-            e.capacity = c.capacity();
-            e.size = c.size();
-            e.interval = nowNanos - lastCacheNanos;
-            if (last == null) { // a cache created since the last event: its counters started at 0
-                e.hits = c.hits();
-                e.underflows = c.underflows();
-                e.overflows = c.overflows();
-                e.releases = c.releases();
-            } else {
-                e.hits = c.hits() - last.hits();
-                e.underflows = c.underflows() - last.underflows();
-                e.overflows = c.overflows() - last.overflows();
-                e.releases = c.releases() - last.releases();
-            }
-            e.commit();
-            next.put(c.cacheId(), c);
-        }
-        lastCaches = next; // caches that were reclaimed drop out here
-        lastCacheNanos = nowNanos;
+        caches.commit(p);
     }
 }

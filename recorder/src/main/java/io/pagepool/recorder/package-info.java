@@ -14,7 +14,9 @@
  *       {@link io.pagepool.recorder.LeakDetector#reclaimedWithoutRelease} for code that reclaims
  *       unreachable buffers itself (nothing in pagepool calls it).
  * </ul>
- * Event names are in {@link io.pagepool.recorder.EventNames}; they are public API.
+ * Event names are in {@link io.pagepool.recorder.EventNames}; they are public API. Every counter
+ * of a pool is an entry of the table {@link io.pagepool.pool.PoolCounter}: the PoolStatistics
+ * event and the MXBean take their names, labels, descriptions and units from it.
  *
  * <h2>Cost</h2>
  * The recorder never touches the pool's fast path. The pool calls the sampler every Nth
@@ -30,6 +32,10 @@
  *   <li>Counters are read through {@code PagePool.stats()} (opaque reads of owner-written
  *       counters): a snapshot may lag a running thread, but deltas telescope, so the sum of a
  *       pool's PoolStatistics deltas equals its counters at the last event.
+ *   <li>A recording holds the statistics of its own span: {@link io.pagepool.recorder.ChunkBoundaries}
+ *       commits the last period at every chunk end (stop, {@code JFR.dump}, the JVM's exit) and
+ *       baselines the snapshots when a recording starts while none recorded them; two concurrent
+ *       recordings share the events and each adds up to its own span.
  *   <li>The lease table is guarded by its class monitor; stack captures are rate-limited by a CAS.
  * </ul>
  */

@@ -33,7 +33,7 @@ class AllocationSampleEventTest {
         assertEquals(s.allocRefill(), byPath.getOrDefault("refill", 0L), byPath::toString);
         assertEquals(s.allocSlow(), byPath.getOrDefault("slow", 0L), byPath::toString);
         assertEquals(s.allocWaive(), byPath.getOrDefault("waive", 0L), byPath::toString);
-        assertEquals(s.holdPages() + s.allocWaive(), events.size());
+        assertEquals(s.allocPages() + s.allocWaive(), events.size());
         assertEquals(RecordedWorkload.FAST_LOOPS,
                 events.stream().filter(e -> e.getLong("requestedBytes") == 1500).count(),
                 "allocBuffer(1500) reports the 1500 bytes asked for");

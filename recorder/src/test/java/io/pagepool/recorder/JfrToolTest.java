@@ -38,6 +38,9 @@ class JfrToolTest {
         while (m.find()) {
             counts.put(m.group(1), Long.parseLong(m.group(2)));
         }
+        for (String trigger : List.of(ChunkBoundaries.CHUNK_END, ChunkBoundaries.CHUNK_BEGIN)) {
+            assertEquals(0L, counts.remove(trigger), trigger + " is in the metadata and never recorded: " + out);
+        }
         Map<String, Long> expected = new HashMap<>();
         TestRecordings.readAll(w.file).stream().map(e -> e.getEventType().getName())
                 .filter(n -> n.startsWith("io.pagepool.")).forEach(n -> expected.merge(n, 1L, Long::sum));

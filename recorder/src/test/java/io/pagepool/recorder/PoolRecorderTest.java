@@ -96,7 +96,8 @@ class PoolRecorderTest {
     }
 
     private static WeakReference<PagePool> closeRegisteredPool(String name) throws InterruptedException {
-        PagePool pool = PoolRecorder.register(PagePool.builder().name(name).listener(PoolRecorder.listener()).build(), 1);
+        PagePool pool = PoolRecorder.register(PagePool.builder().name(name).listener(PoolRecorder.listener())
+                .build(), 1);
         for (int i = 0; i < 100; i++) {
             pool.alloc().release();
         }

@@ -64,7 +64,8 @@ final class Processes {
     }
 
     private static Result read(Path dir, String name, int exit) throws IOException {
-        return new Result(exit, stdout(dir, name), Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8));
+        return new Result(exit, stdout(dir, name),
+                Files.readString(dir.resolve(name + ".err"), StandardCharsets.UTF_8));
     }
 
     private static String read(Path dir, String name) throws IOException {

@@ -122,7 +122,8 @@ class RecorderTest {
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(143, process.exitValue(), "128 + SIGTERM");
         assertTrue(Files.size(file) > 0, "JFR's shutdown hook wrote the recording");
-        List<RecordedEvent> stats = TestRecordings.events(file, EventNames.POOL_STATISTICS, ForkedRecorderMain.POOL_NAME);
+        List<RecordedEvent> stats = TestRecordings.events(file, EventNames.POOL_STATISTICS,
+                ForkedRecorderMain.POOL_NAME);
         assertFalse(stats.isEmpty(), "a statistics period had passed before READY");
         assertTrue(TestRecordings.sum(stats, "allocPages") > 0);
     }

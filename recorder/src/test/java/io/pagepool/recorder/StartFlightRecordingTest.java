@@ -59,8 +59,8 @@ class StartFlightRecordingTest {
     void defaultPlusPagepoolJfcRecordsBothSetsOfEvents() throws Exception {
         Map<String, Long> counts = countsByType(record("both", "settings=default,settings=" + jfc, 2));
         assertTrue(counts.containsKey("jdk.CPULoad") && counts.containsKey("jdk.JVMInformation"), counts::toString);
-        for (String name : List.of(EventNames.POOL_STATISTICS, EventNames.CACHE_STATISTICS, EventNames.ALLOCATION_SAMPLE,
-                EventNames.SLOW_ALLOCATION, EventNames.POOL_LIFECYCLE)) {
+        for (String name : List.of(EventNames.POOL_STATISTICS, EventNames.CACHE_STATISTICS,
+                EventNames.ALLOCATION_SAMPLE, EventNames.SLOW_ALLOCATION, EventNames.POOL_LIFECYCLE)) {
             assertTrue(counts.getOrDefault(name, 0L) > 0, () -> name + " in " + counts);
         }
     }

@@ -1,5 +1,20 @@
 package io.pagepool.report;
 
+import static io.pagepool.pool.PoolCounter.ALLOC_EMPTY;
+import static io.pagepool.pool.PoolCounter.ALLOC_FAST;
+import static io.pagepool.pool.PoolCounter.ALLOC_PAGES;
+import static io.pagepool.pool.PoolCounter.ALLOC_REFILL;
+import static io.pagepool.pool.PoolCounter.ALLOC_SLOW;
+import static io.pagepool.pool.PoolCounter.ALLOC_WAIVE;
+import static io.pagepool.pool.PoolCounter.RECYCLE_CACHED;
+import static io.pagepool.pool.PoolCounter.RECYCLE_CACHE_FULL;
+import static io.pagepool.pool.PoolCounter.RECYCLE_RELEASED_REFCNT;
+import static io.pagepool.pool.PoolCounter.RECYCLE_RING;
+import static io.pagepool.pool.PoolCounter.RECYCLE_RING_FULL;
+import static io.pagepool.pool.PoolCounter.RELEASE_PAGES;
+import static io.pagepool.pool.PoolCounter.SLABS_MAPPED;
+import static io.pagepool.pool.PoolCounter.SLABS_UNMAPPED;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,29 +89,32 @@ final class DocumentBuilder {
         Doc.Table alloc = s.table("Pool", "Allocations>", "Rate>", "Peak rate>", "Fast path>", "Ring refills>",
                 "Slab refills>", "Empty ring>", "Waives>");
         for (PoolSummary p : r.pools.values()) {
-            alloc.row(p.name, Units.count(p.allocPages), Units.rate(p.allocationRateMean()), Units.rate(p.allocationRatePeak),
-                    Units.percent(p.fastPathRatioTotal()), Units.count(p.allocRefill), Units.count(p.allocSlow),
-                    Units.count(p.allocEmpty), Units.count(p.allocWaive));
+            alloc.row(p.name, Units.count(p.total(ALLOC_PAGES)), Units.rate(p.allocationRateMean()),
+                    Units.rate(p.allocationRatePeak), Units.percent(p.fastPathRatioTotal()),
+                    Units.count(p.total(ALLOC_REFILL)), Units.count(p.total(ALLOC_SLOW)),
+                    Units.count(p.total(ALLOC_EMPTY)), Units.count(p.total(ALLOC_WAIVE)));
         }
         Doc.Table mem = s.table("Pool", "To cache>", "Cache full>", "To ring>", "Ring full>", "In flight peak>",
                 "Memory peak>", "Budget>", "Budget use>", "Slabs +/->");
         for (PoolSummary p : r.pools.values()) {
-            mem.row(p.name, Units.count(p.recycleCached), Units.count(p.recycleCacheFull), Units.count(p.recycleRing),
-                    Units.count(p.recycleRingFull), Units.count(p.inflightPeak), Units.bytes(p.bytesMappedPeak),
+            mem.row(p.name, Units.count(p.total(RECYCLE_CACHED)), Units.count(p.total(RECYCLE_CACHE_FULL)),
+                    Units.count(p.total(RECYCLE_RING)), Units.count(p.total(RECYCLE_RING_FULL)),
+                    Units.count(p.inflightPeak), Units.bytes(p.bytesMappedPeak),
                     Units.bytes(p.maxMemory), Units.percent(p.budgetUsePeak()),
-                    Units.count(p.slabsMapped) + "/" + Units.count(p.slabsUnmapped));
+                    Units.count(p.total(SLABS_MAPPED)) + "/" + Units.count(p.total(SLABS_UNMAPPED)));
         }
         for (PoolSummary p : r.pools.values()) {
             Doc.Fields f = doc.section(3, "Pool " + p.name).fields();
             f.add("Page size", Units.bytes(p.pageSize) + ", mapping " + p.mapping);
             f.add("Observed", Units.seconds(p.observedNanos / 1e9) + " in " + Units.count(p.statisticsEvents) + " intervals");
-            f.add("Allocations", Units.count(p.allocPages) + " pages: " + Units.count(p.allocFast) + " fast, "
-                    + Units.count(p.allocRefill) + " refills from the ring, " + Units.count(p.allocSlow)
-                    + " from slabs (" + Units.count(p.allocEmpty) + " found the ring empty)");
-            f.add("Waives", Units.count(p.allocWaive) + (p.waiveEvents == 0 ? "" : "; recorded reasons: "
+            f.add("Allocations", Units.count(p.total(ALLOC_PAGES)) + " pages: " + Units.count(p.total(ALLOC_FAST))
+                    + " fast, " + Units.count(p.total(ALLOC_REFILL)) + " refills from the ring, "
+                    + Units.count(p.total(ALLOC_SLOW)) + " from slabs (" + Units.count(p.total(ALLOC_EMPTY))
+                    + " found the ring empty)");
+            f.add("Waives", Units.count(p.total(ALLOC_WAIVE)) + (p.waiveEvents == 0 ? "" : "; recorded reasons: "
                     + pairs(p.waiveEventsByReason) + " (largest request " + Units.bytes(p.waiveLargestRequest) + ")"));
-            f.add("Releases", Units.count(p.releasePages) + " pages, " + Units.count(p.recycleReleasedRefcnt)
-                    + " shared references dropped");
+            f.add("Releases", Units.count(p.total(RELEASE_PAGES)) + " pages, "
+                    + Units.count(p.total(RECYCLE_RELEASED_REFCNT)) + " shared references dropped");
             f.add("Slab maps", Units.count(p.slowAllocationEvents) + " (" + Units.bytes(p.slowAllocationBytes) + "), "
                     + Units.duration(p.mapTimeTotalNanos) + " in all, longest " + Units.duration(p.mapTimeMaxNanos));
             f.add("Ring", "capacity " + Units.count(p.ringCapacity) + " (peak " + Units.count(p.ringCapacityPeak)

@@ -1,5 +1,6 @@
 package io.pagepool.report;
 
+import io.pagepool.pool.PoolCounter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,48 @@ final class JsonReport {
     static final String SCHEMA_RESOURCE = "/io/pagepool/report/report.schema.json";
     static final int SCHEMA_VERSION = 1;
 
+    /**
+     * Where each counter of the table {@link PoolCounter} sits in a pool's JSON object: group and
+     * key (schema version 1 names). Every entry of kind COUNTER is here; the schema documents each
+     * with the table's description ({@code CounterTableAgreementTest} checks both).
+     */
+    static final Map<PoolCounter, String> COUNTER_KEYS = counterKeys();
+
     private JsonReport() {
+    }
+
+    private static Map<PoolCounter, String> counterKeys() {
+        Map<PoolCounter, String> m = new LinkedHashMap<>();
+        m.put(PoolCounter.ALLOC_PAGES, "allocations.pages");
+        m.put(PoolCounter.ALLOC_FAST, "allocations.fast");
+        m.put(PoolCounter.ALLOC_SLOW, "allocations.slow");
+        m.put(PoolCounter.ALLOC_SLOW_HIGH_ORDER, "allocations.slowHighOrder");
+        m.put(PoolCounter.ALLOC_REFILL, "allocations.refill");
+        m.put(PoolCounter.ALLOC_EMPTY, "allocations.empty");
+        m.put(PoolCounter.ALLOC_WAIVE, "allocations.waive");
+        m.put(PoolCounter.RECYCLE_CACHED, "recycle.cached");
+        m.put(PoolCounter.RECYCLE_CACHE_FULL, "recycle.cacheFull");
+        m.put(PoolCounter.RECYCLE_RING, "recycle.ring");
+        m.put(PoolCounter.RECYCLE_RING_FULL, "recycle.ringFull");
+        m.put(PoolCounter.RECYCLE_RELEASED_REFCNT, "recycle.releasedRefcnt");
+        m.put(PoolCounter.RELEASE_PAGES, "recycle.releasedPages");
+        m.put(PoolCounter.SLABS_MAPPED, "memory.slabsMapped");
+        m.put(PoolCounter.SLABS_UNMAPPED, "memory.slabsUnmapped");
+        m.put(PoolCounter.MAPPING_FALLBACKS, "memory.mappingFallbacks");
+        m.put(PoolCounter.WAIVE_BUDGET, "waives.budget");
+        m.put(PoolCounter.WAIVE_SIZE, "waives.size");
+        m.put(PoolCounter.WAIVE_CLOSED, "waives.closed");
+        return m;
+    }
+
+    /** Puts every counter of {@link #COUNTER_KEYS} in {@code group} into {@code into}. */
+    private static Map<String, Object> counters(PoolSummary p, String group, Map<String, Object> into) {
+        COUNTER_KEYS.forEach((c, key) -> {
+            if (key.startsWith(group + ".")) {
+                into.put(key.substring(group.length() + 1), p.total(c));
+            }
+        });
+        return into;
     }
 
     static String render(ReportModel model) {
@@ -81,20 +123,19 @@ final class JsonReport {
         m.put("maxMemoryBytes", p.maxMemory);
         m.put("statisticsEvents", p.statisticsEvents);
         m.put("observedSeconds", p.observedNanos / 1e9);
-        m.put("allocations", map("pages", p.allocPages, "fast", p.allocFast, "slow", p.allocSlow,
-                "slowHighOrder", p.allocSlowHighOrder, "refill", p.allocRefill, "empty", p.allocEmpty, "waive", p.allocWaive));
+        m.put("allocations", counters(p, "allocations", new LinkedHashMap<>()));
         m.put("fastPathRatio", p.fastPathRatioTotal());
         m.put("allocationRate", map("meanPerSecond", p.allocationRateMean(), "peakPerSecond", p.allocationRatePeak));
-        m.put("recycle", map("cached", p.recycleCached, "cacheFull", p.recycleCacheFull, "ring", p.recycleRing,
-                "ringFull", p.recycleRingFull, "releasedRefcnt", p.recycleReleasedRefcnt, "releasedPages", p.releasePages));
+        m.put("recycle", counters(p, "recycle", new LinkedHashMap<>()));
         m.put("inflightPeakPages", p.inflightPeak);
-        m.put("memory", map("peakBytes", p.bytesMappedPeak, "lastBytes", p.bytesMappedLast, "budgetBytes", p.maxMemory,
-                "budgetUsePeak", p.budgetUsePeak(), "slabsMapped", p.slabsMapped, "slabsUnmapped", p.slabsUnmapped));
+        m.put("memory", counters(p, "memory", map("peakBytes", p.bytesMappedPeak, "lastBytes", p.bytesMappedLast,
+                "budgetBytes", p.maxMemory, "budgetUsePeak", p.budgetUsePeak())));
         m.put("ring", map("capacity", p.ringCapacity, "capacityPeak", p.ringCapacityPeak, "sizePeak", p.ringSizePeak,
                 "ringFullPeakPerInterval", p.ringFullPeakPerInterval));
         m.put("caches", map("countPeak", p.threadCachesPeak, "capacityTotalPeak", p.cacheCapacityTotalPeak));
-        m.put("waives", map("total", p.allocWaive, "events", p.waiveEvents, "eventsByReason",
-                new LinkedHashMap<>(p.waiveEventsByReason), "largestRequestBytes", p.waiveLargestRequest));
+        m.put("waives", counters(p, "waives", map("total", p.total(PoolCounter.ALLOC_WAIVE), "events",
+                p.waiveEvents, "eventsByReason", new LinkedHashMap<>(p.waiveEventsByReason), "largestRequestBytes",
+                p.waiveLargestRequest)));
         m.put("slowAllocations", map("events", p.slowAllocationEvents, "bytes", p.slowAllocationBytes,
                 "mapTimeTotalNanos", p.mapTimeTotalNanos, "mapTimeMaxNanos", p.mapTimeMaxNanos));
         m.put("lifecycle", new LinkedHashMap<>(p.lifecycle));

@@ -1,7 +1,9 @@
 package io.pagepool.report;
 
+import io.pagepool.pool.PoolCounter;
 import io.pagepool.recorder.EventNames;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
@@ -25,21 +27,11 @@ final class PoolSummary {
     long firstNanos = Long.MAX_VALUE;
     long lastNanos = Long.MIN_VALUE;
 
-    long allocFast;
-    long allocSlow;
-    long allocSlowHighOrder;
-    long allocEmpty;
-    long allocRefill;
-    long allocWaive;
-    long recycleCached;
-    long recycleCacheFull;
-    long recycleRing;
-    long recycleRingFull;
-    long recycleReleasedRefcnt;
-    long allocPages;
-    long releasePages;
-    long slabsMapped;
-    long slabsUnmapped;
+    /**
+     * Per {@link PoolCounter} of kind COUNTER (indexed by ordinal): the sum of its
+     * PoolStatistics deltas, read from the field the table names. Gauges stay 0 here.
+     */
+    private final long[] totals = new long[PoolCounter.ALL.size()];
 
     long inflightPeak;
     long bytesMappedPeak;
@@ -51,7 +43,7 @@ final class PoolSummary {
     double allocationRatePeak;
     long ringFullPeakPerInterval;
 
-    /** Waive events by reason: sampled (the event is throttled); {@link #allocWaive} is exact. */
+    /** Waive events by reason: sampled (the event is throttled); the waive counters are exact. */
     final Map<String, Long> waiveEventsByReason = new TreeMap<>();
     long waiveEvents;
     long waiveLargestRequest;
@@ -65,6 +57,10 @@ final class PoolSummary {
     final Map<String, Long> lifecycle = new TreeMap<>();
     /** The configuration from the "created" lifecycle event: pageSize, cacheCapacity, refillBatch, … */
     final Map<String, String> configuration = new LinkedHashMap<>();
+
+    /** The table's entries of kind COUNTER: the ones a recording carries as deltas. */
+    static final List<PoolCounter> COUNTERS = PoolCounter.ALL.stream()
+            .filter(c -> c.kind() == PoolCounter.Kind.COUNTER).toList();
 
     final TimeSeries allocationRate = new TimeSeries(SERIES_POINTS);
     final TimeSeries fastPathRatio = new TimeSeries(SERIES_POINTS);
@@ -86,24 +82,12 @@ final class PoolSummary {
         maxMemory = Ev.l(e, "maxMemory");
         long interval = Math.max(0, Ev.l(e, "interval"));
         observedNanos += interval;
-        allocFast += Ev.l(e, "allocFast");
-        allocSlow += Ev.l(e, "allocSlow");
-        allocSlowHighOrder += Ev.l(e, "allocSlowHighOrder");
-        allocEmpty += Ev.l(e, "allocEmpty");
-        allocRefill += Ev.l(e, "allocRefill");
-        allocWaive += Ev.l(e, "allocWaive");
-        recycleCached += Ev.l(e, "recycleCached");
-        recycleCacheFull += Ev.l(e, "recycleCacheFull");
-        recycleRing += Ev.l(e, "recycleRing");
+        for (PoolCounter c : COUNTERS) {
+            totals[c.ordinal()] += Ev.l(e, EventNames.poolStatisticsField(c));
+        }
         long ringFull = Ev.l(e, "recycleRingFull");
-        recycleRingFull += ringFull;
         ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, ringFull);
-        recycleReleasedRefcnt += Ev.l(e, "recycleReleasedRefcnt");
         long pages = Ev.l(e, "allocPages");
-        allocPages += pages;
-        releasePages += Ev.l(e, "releasePages");
-        slabsMapped += Ev.l(e, "slabsMapped");
-        slabsUnmapped += Ev.l(e, "slabsUnmapped");
 
         long inflightNow = Ev.l(e, "inflightPages");
         inflightPeak = Math.max(inflightPeak, inflightNow);
@@ -156,14 +140,20 @@ final class PoolSummary {
         }
     }
 
+    /** The sum of {@code counter}'s deltas over the recording; 0 for a gauge. */
+    long total(PoolCounter counter) {
+        return totals[counter.ordinal()];
+    }
+
     /** The share of allocations the fast path served, 0..1; 1 when nothing was allocated. */
     double fastPathRatioTotal() {
-        return allocPages == 0 ? 1.0 : Math.min(1.0, (double) allocFast / allocPages);
+        long pages = total(PoolCounter.ALLOC_PAGES);
+        return pages == 0 ? 1.0 : Math.min(1.0, (double) total(PoolCounter.ALLOC_FAST) / pages);
     }
 
     /** Pages per second over the recorded intervals. */
     double allocationRateMean() {
-        return observedNanos == 0 ? 0 : allocPages * 1e9 / observedNanos;
+        return observedNanos == 0 ? 0 : total(PoolCounter.ALLOC_PAGES) * 1e9 / observedNanos;
     }
 
     /** Peak mapped bytes over the budget, 0..1; 0 without a budget. */
@@ -195,21 +185,9 @@ final class PoolSummary {
         observedNanos += o.observedNanos;
         firstNanos = Math.min(firstNanos, o.firstNanos);
         lastNanos = Math.max(lastNanos, o.lastNanos);
-        allocFast += o.allocFast;
-        allocSlow += o.allocSlow;
-        allocSlowHighOrder += o.allocSlowHighOrder;
-        allocEmpty += o.allocEmpty;
-        allocRefill += o.allocRefill;
-        allocWaive += o.allocWaive;
-        recycleCached += o.recycleCached;
-        recycleCacheFull += o.recycleCacheFull;
-        recycleRing += o.recycleRing;
-        recycleRingFull += o.recycleRingFull;
-        recycleReleasedRefcnt += o.recycleReleasedRefcnt;
-        allocPages += o.allocPages;
-        releasePages += o.releasePages;
-        slabsMapped += o.slabsMapped;
-        slabsUnmapped += o.slabsUnmapped;
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += o.totals[i];
+        }
         inflightPeak = Math.max(inflightPeak, o.inflightPeak);
         bytesMappedPeak = Math.max(bytesMappedPeak, o.bytesMappedPeak);
         ringSizePeak = Math.max(ringSizePeak, o.ringSizePeak);

@@ -1,5 +1,13 @@
 package io.pagepool.report;
 
+import static io.pagepool.pool.PoolCounter.ALLOC_FAST;
+import static io.pagepool.pool.PoolCounter.ALLOC_PAGES;
+import static io.pagepool.pool.PoolCounter.ALLOC_REFILL;
+import static io.pagepool.pool.PoolCounter.ALLOC_SLOW;
+import static io.pagepool.pool.PoolCounter.ALLOC_WAIVE;
+import static io.pagepool.pool.PoolCounter.RECYCLE_CACHE_FULL;
+import static io.pagepool.pool.PoolCounter.RECYCLE_RING_FULL;
+
 import io.pagepool.pool.WaiveReason;
 import io.pagepool.recorder.EventNames;
 import java.util.ArrayList;
@@ -56,9 +64,9 @@ final class Recommender {
             sizePeak = Math.max(sizePeak, c.sizePeak);
         }
         if (caches.isEmpty()) { // no CacheStatistics: the pool's counters approximate them
-            hits = p.allocFast;
-            underflows = p.allocSlow + p.allocRefill;
-            overflows = p.recycleCacheFull;
+            hits = p.total(ALLOC_FAST);
+            underflows = p.total(ALLOC_SLOW) + p.total(ALLOC_REFILL);
+            overflows = p.total(RECYCLE_CACHE_FULL);
         }
         double miss = hits + underflows == 0 ? 0 : (double) underflows / (hits + underflows);
         long cache;
@@ -87,7 +95,7 @@ final class Recommender {
         values.add(new Recommendation.Value("cache", Long.toString(cache), cacheReason));
 
         // refill batch
-        long refills = p.allocSlow + p.allocRefill;
+        long refills = p.total(ALLOC_SLOW) + p.total(ALLOC_REFILL);
         long refill;
         String refillReason;
         List<TunerTimeline.Decision> refillDecisions = tuner.lastDecisions(p.name, "refillBatch");
@@ -96,15 +104,15 @@ final class Recommender {
             refillReason = "the tuner's last refillBatch decision (of " + tuner.count(p.name, "refillBatch") + ")";
         } else if (miss > FREQUENT_MISSES && overflows == 0 && refillNow * 2 <= cache) {
             refill = refillNow * 2;
-            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.allocPages, "allocation")
+            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.total(ALLOC_PAGES), "allocation")
                     + ": larger batches amortize the ring and slab work";
         } else if (refillNow > Math.max(1, cache / 2)) {
             refill = Math.max(1, cache / 2);
             refillReason = "half the cache capacity, so that a refill leaves room for releases";
         } else {
             refill = refillNow;
-            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.allocPages, "allocation")
-                    + (refills == 0 ? "" : " (one per " + Units.count(p.allocPages / refills) + ")")
+            refillReason = Units.plural(refills, "refill") + " for " + Units.plural(p.total(ALLOC_PAGES), "allocation")
+                    + (refills == 0 ? "" : " (one per " + Units.count(p.total(ALLOC_PAGES) / refills) + ")")
                     + ": the batch fits";
         }
         refill = Math.max(1, Math.min(refill, Math.max(1, cache)));
@@ -117,9 +125,9 @@ final class Recommender {
         if (!ringDecisions.isEmpty()) {
             ring = ringDecisions.stream().mapToLong(TunerTimeline.Decision::after).max().orElse(ringNow);
             ringReason = "the tuner's last ringCapacity decision (of " + tuner.count(p.name, "ringCapacity") + ")";
-        } else if (p.recycleRingFull > 0) {
+        } else if (p.total(RECYCLE_RING_FULL) > 0) {
             ring = Math.min(maxRing, Units.ceilPow2(Math.max(ringNow * 2, ringNow + p.ringFullPeakPerInterval)));
-            ringReason = Units.count(p.recycleRingFull) + " pages found the ring of " + ringNow
+            ringReason = Units.count(p.total(RECYCLE_RING_FULL)) + " pages found the ring of " + ringNow
                     + " full and went back to their slab (up to " + Units.count(p.ringFullPeakPerInterval)
                     + " in one interval)";
         } else {
@@ -130,12 +138,13 @@ final class Recommender {
 
         // memory budget
         long budgetWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.BUDGET), 0L);
-        boolean waivedAtBudget = budgetWaives > 0 || (p.allocWaive > sizeWaives && p.budgetUsePeak() >= 0.9);
+        boolean waivedAtBudget = budgetWaives > 0 || (p.total(ALLOC_WAIVE) > sizeWaives && p.budgetUsePeak() >= 0.9);
         long maxMemory;
         String memoryReason;
         if (waivedAtBudget) {
             maxMemory = roundUp(Math.max(p.bytesMappedPeak, p.maxMemory) * 2);
-            memoryReason = Units.plural(p.allocWaive, "allocation") + (p.allocWaive == 1 ? " was" : " were") + " waived" + (budgetWaives > 0 ? " ("
+            memoryReason = Units.plural(p.total(ALLOC_WAIVE), "allocation")
+                    + (p.total(ALLOC_WAIVE) == 1 ? " was" : " were") + " waived" + (budgetWaives > 0 ? " ("
                     + Units.count(budgetWaives) + " recorded at the budget)" : "") + " with "
                     + Units.bytes(p.bytesMappedPeak) + " mapped, " + percent(p.budgetUsePeak()) + " of "
                     + Units.bytes(p.maxMemory) + ": twice the budget";

@@ -40,7 +40,7 @@ class ReportContentTest {
         for (Map.Entry<String, PoolStats> e : Map.of(w.rx, w.rxFirst, w.tx, w.txFirst).entrySet()) {
             Map<String, Object> p = pool(section, e.getKey());
             PoolStats s = e.getValue();
-            assertEquals(s.holdPages(), num(p, "allocations", "pages"), e.getKey());
+            assertEquals(s.allocPages(), num(p, "allocations", "pages"), e.getKey());
             assertEquals(s.allocFast(), num(p, "allocations", "fast"));
             assertEquals(s.allocSlow(), num(p, "allocations", "slow"));
             assertEquals(s.allocSlowHighOrder(), num(p, "allocations", "slowHighOrder"));
@@ -64,7 +64,7 @@ class ReportContentTest {
     void theWorkloadExercisedThePathsTheReportDescribes() {
         PoolStats s = ReportWorkload.get().rxFirst;
         int expectedMin = ReportWorkload.WORKERS * ReportWorkload.BURSTS * ReportWorkload.BURST + ReportWorkload.PRODUCED;
-        assertTrue(s.holdPages() >= expectedMin, s::toString);
+        assertTrue(s.allocPages() >= expectedMin, s::toString);
         assertTrue(s.recycleCacheFull() > 0 && s.recycleRing() > 0 && s.recycleRingFull() > 0, s::toString);
         assertTrue(s.allocRefill() > 0 && s.allocSlow() > 0, s::toString);
         assertEquals(1, s.waiveSize());
@@ -196,12 +196,12 @@ class ReportContentTest {
         List<Object> recordings = list(root, "recordings");
         assertEquals(2, recordings.size());
         assertEquals(w.second.toString(), str(recordings.get(1), "source"));
-        assertEquals(w.rxSecond.holdPages(), num(pool(recordings.get(1), w.rx), "allocations", "pages"));
+        assertEquals(w.rxSecond.allocPages(), num(pool(recordings.get(1), w.rx), "allocations", "pages"));
         Map<String, Object> combined = obj(root, "combined");
         assertEquals(List.of(w.first.toString(), w.second.toString()), list(combined, "files"));
-        assertEquals(w.rxFirst.holdPages() + w.rxSecond.holdPages(), num(pool(combined, w.rx), "allocations", "pages"));
+        assertEquals(w.rxFirst.allocPages() + w.rxSecond.allocPages(), num(pool(combined, w.rx), "allocations", "pages"));
         assertEquals(w.rxFirst.allocFast() + w.rxSecond.allocFast(), num(pool(combined, w.rx), "allocations", "fast"));
-        assertEquals(w.txFirst.holdPages(), num(pool(combined, w.tx), "allocations", "pages"));
+        assertEquals(w.txFirst.allocPages(), num(pool(combined, w.tx), "allocations", "pages"));
         assertEquals(num(recordings.get(0), "events") + num(recordings.get(1), "events"), num(combined, "events"));
     }
 

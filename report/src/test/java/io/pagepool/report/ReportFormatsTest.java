@@ -46,7 +46,7 @@ class ReportFormatsTest {
         List<String> lines = r.out().lines().toList();
         String header = lines.stream().filter(l -> l.startsWith("  Pool ") && l.contains("Allocations")).findFirst().orElseThrow();
         String row = lines.stream().filter(l -> l.startsWith("  " + w.rx + " ")).findFirst().orElseThrow();
-        String pages = Units.count(w.rxFirst.holdPages());
+        String pages = Units.count(w.rxFirst.allocPages());
         int end = header.indexOf("Allocations") + "Allocations".length();
         assertEquals(pages, row.substring(end - pages.length(), end), "numbers right-aligned under their header:\n"
                 + header + "\n" + row);
@@ -76,7 +76,7 @@ class ReportFormatsTest {
             }
         }
         assertTrue(tables >= 10, "pools, caches, tuner, recommendations per part: " + tables);
-        assertTrue(md.contains(Units.count(w.rxFirst.holdPages() + w.rxSecond.holdPages())), "the combined total");
+        assertTrue(md.contains(Units.count(w.rxFirst.allocPages() + w.rxSecond.allocPages())), "the combined total");
     }
 
     private static int cells(String line) {

@@ -154,7 +154,7 @@ public final class BufferSwap {
     }
 
     /**
-     * Pages the pool handed out so far: its {@code holdPages} counter (0 with {@code stats=false}).
+     * Pages the pool handed out so far: its {@code allocPages} counter (0 with {@code stats=false}).
      * That is the swapped calls served by the pool plus any direct use of the same pool, such as
      * the application's through {@code PagePools.pool()}.
      */
@@ -164,7 +164,7 @@ public final class BufferSwap {
 
     /** {@link #swapped()} from a snapshot of this swap's pool, so one snapshot can serve several figures. */
     public long swapped(PoolStats stats) {
-        return stats.holdPages();
+        return stats.allocPages();
     }
 
     /**

@@ -102,7 +102,7 @@ class BufferSwapTest {
         assertEquals(1, swap.released(ReleasePath.IGNORED_FOREIGN));
         assertEquals(2, swap.waived());
         assertEquals(1, pool.stats().waiveSize());
-        assertEquals(0, pool.stats().holdPages());
+        assertEquals(0, pool.stats().allocPages());
     }
 
     @Test
