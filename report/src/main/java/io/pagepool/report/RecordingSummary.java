@@ -20,6 +20,8 @@ final class RecordingSummary {
 
     final String source;
     final List<String> files = new ArrayList<>();
+    /** What reading could not use (the cut end of a file, an empty chunk), in words; empty when nothing was cut. */
+    final List<String> cuts = new ArrayList<>();
     long bytes;
     long events;
     long pagepoolEvents;
@@ -119,6 +121,7 @@ final class RecordingSummary {
         RecordingSummary all = new RecordingSummary("combined");
         for (RecordingSummary p : parts) {
             all.files.addAll(p.files);
+            all.cuts.addAll(p.cuts);
             all.bytes += p.bytes;
             all.events += p.events;
             all.pagepoolEvents += p.pagepoolEvents;

@@ -75,10 +75,10 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RecordingScanner scanner = new RecordingScanner(quiet ? null : err);
+            RecordingScanner scanner = new RecordingScanner(quiet ? null : err, err);
             List<RecordingSummary> summaries = new ArrayList<>();
             for (Path file : files) {
-                summaries.add(scanner.scan(file));
+                summaries.addAll(scanner.scanAll(file));
             }
             String text = render(ReportModel.of(summaries), format);
             if (output == null) {
