@@ -63,7 +63,7 @@ final class RecordingSummary {
             case EventNames.POOL_STATISTICS -> pool(pool).onStatistics(e, nanos);
             case EventNames.CACHE_STATISTICS -> {
                 pool(pool);
-                CacheSummary c = cache(pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
+                CacheSummary c = cache(0, pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
                 if (c != null) {
                     c.onStatistics(e, nanos);
                 }
@@ -85,8 +85,12 @@ final class RecordingSummary {
         return pools.computeIfAbsent(name, PoolSummary::new);
     }
 
-    private CacheSummary cache(String pool, long cacheId, String threadName) {
-        String key = pool + '\u0000' + cacheId;
+    /**
+     * The cache {@code cacheId} of {@code pool} in recording {@code recording} (0 but in the
+     * combined view): cache ids are per process, so caches of two recordings never merge.
+     */
+    private CacheSummary cache(int recording, String pool, long cacheId, String threadName) {
+        String key = recording + "\u0000" + pool + '\u0000' + cacheId;
         CacheSummary c = caches.get(key);
         if (c == null) {
             if (caches.size() >= MAX_CACHES) {
@@ -116,10 +120,14 @@ final class RecordingSummary {
         return endNanos < startNanos ? 0 : (endNanos - startNanos) / 1e9;
     }
 
-    /** One view of several recordings: pools and caches of the same name added up. */
+    /**
+     * One view of several recordings: pools of the same name added up; thread caches kept per
+     * recording (their ids and threads are each process's own).
+     */
     static RecordingSummary combine(List<RecordingSummary> parts) {
         RecordingSummary all = new RecordingSummary("combined");
-        for (RecordingSummary p : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            RecordingSummary p = parts.get(i);
             all.files.addAll(p.files);
             all.cuts.addAll(p.cuts);
             all.bytes += p.bytes;
@@ -129,7 +137,7 @@ final class RecordingSummary {
             all.endNanos = Math.max(all.endNanos, p.endNanos);
             p.pools.forEach((name, s) -> all.pool(name).merge(s));
             for (CacheSummary c : p.caches.values()) {
-                CacheSummary mine = all.cache(c.pool, c.cacheId, c.threadName);
+                CacheSummary mine = all.cache(i, c.pool, c.cacheId, c.threadName);
                 if (mine != null) {
                     mine.merge(c);
                 }

@@ -80,6 +80,9 @@ public final class ReportCommand implements Callable<Integer> {
             for (Path file : files) {
                 summaries.addAll(scanner.scanAll(file));
             }
+            if (output != null) {
+                refuseToOverwriteAnInput(output, summaries);
+            }
             String text = render(ReportModel.of(summaries), format);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +113,29 @@ public final class ReportCommand implements Callable<Integer> {
             case HTML -> HtmlRenderer.render(DocumentBuilder.build(model, true));
             case JSON -> JsonReport.render(model);
         };
+    }
+
+    /**
+     * Throws when {@code output} is a file the report read: the same file by any spelling, symlink
+     * or hard link ({@link Files#isSameFile}), which writing the report would destroy.
+     */
+    private static void refuseToOverwriteAnInput(Path output, List<RecordingSummary> read)
+            throws ReportInputException {
+        if (!Files.exists(output)) {
+            return;
+        }
+        for (RecordingSummary r : read) {
+            for (String file : r.files) {
+                try {
+                    if (Files.isSameFile(output, Path.of(file))) {
+                        throw new ReportInputException(output, "is a recording this report reads (" + file
+                                + "): refusing to overwrite it; choose another --output");
+                    }
+                } catch (IOException e) {
+                    // a file that vanished since it was read is not the output
+                }
+            }
+        }
     }
 
     private static void write(Path output, String text) throws ReportInputException {
