@@ -55,7 +55,7 @@ final class RecordingSummary {
             return;
         }
         pagepoolEvents++;
-        String pool = e.hasField("poolName") ? Ev.s(e, "poolName") : null;
+        String pool = e.hasField("poolName") ? Ev.stringField(e, "poolName") : null;
         if (pool == null) {
             return;
         }
@@ -63,7 +63,7 @@ final class RecordingSummary {
             case EventNames.POOL_STATISTICS -> pool(pool).onStatistics(e, nanos);
             case EventNames.CACHE_STATISTICS -> {
                 pool(pool);
-                CacheSummary c = cache(0, pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
+                CacheSummary c = cache(0, pool, Ev.longField(e, "cacheId"), Ev.stringField(e, "threadName"));
                 if (c != null) {
                     c.onStatistics(e, nanos);
                 }
@@ -74,7 +74,7 @@ final class RecordingSummary {
             case EventNames.TUNER_DECISION -> tuner.onDecision(e, nanos);
             case EventNames.LEAK_SUSPECT -> leaks.onSuspect(e, nanos);
             case EventNames.ALLOCATION_SAMPLE -> {
-                String path = Ev.s(e, "path");
+                String path = Ev.stringField(e, "path");
                 allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
             }
             default -> { }
