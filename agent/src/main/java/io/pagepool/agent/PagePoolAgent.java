@@ -6,7 +6,6 @@ import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
-import io.pagepool.recorder.ChunkRepository;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
 import io.pagepool.tuner.Tuner;
@@ -149,7 +148,7 @@ public final class PagePoolAgent {
         if (options.jfr() != null) { // before main, so the recording sees the whole run
             events.run();
             try { // its chunks where the README says, for a report after a crash
-                java.nio.file.Path chunks = ChunkRepository.placeNextTo(options.jfr());
+                java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
                 log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
             } catch (java.io.IOException | RuntimeException e) {
                 log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());

@@ -28,7 +28,8 @@ final class SvgChart {
         StringBuilder b = new StringBuilder();
         int legendRows = (c.lines().size() + 2) / 3;
         int height = HEIGHT + legendRows * 18;
-        b.append("<svg class=\"chart\" id=\"").append(HtmlRenderer.escape(c.id())).append("\" xmlns=\"http://www.w3.org/2000/svg\" ")
+        b.append("<svg class=\"chart\" id=\"").append(HtmlRenderer.escape(c.id()))
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\" ")
                 .append("width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
                 .append(HtmlRenderer.escape(c.title())).append("\">\n");
@@ -60,9 +61,11 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             double v = vMax * i / 4;
             double y = TOP + plotH - plotH * i / 4.0;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
+            b.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
                     LEFT, y, LEFT + plotW, y));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4,
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT - 6, y + 4,
                     HtmlRenderer.escape(ChartStats.format(v, c.unit()))));
         }
         for (int i = 0; i <= 5; i++) {
@@ -71,10 +74,10 @@ final class SvgChart {
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x,
                     TOP + plotH + 16, String.format(Locale.ROOT, tMax < 10 ? "%.1f s" : "%.0f s", t)));
         }
-        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n", LEFT,
-                TOP + plotH, LEFT + plotW, TOP + plotH));
-        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n", LEFT, TOP,
-                LEFT, TOP + plotH));
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n",
+                LEFT, TOP + plotH, LEFT + plotW, TOP + plotH));
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n",
+                LEFT, TOP, LEFT, TOP + plotH));
         b.append("</g>\n");
 
         if (points == 0) {
@@ -103,8 +106,10 @@ final class SvgChart {
             }
             int lx = LEFT + (li % 3) * 280;
             int ly = HEIGHT + (li / 3) * 18;
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10, color));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#222222\">%s</text>%n",
+            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>",
+                    lx, ly - 10, color));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\""
+                    + " fill=\"#222222\">%s</text>%n",
                     lx + 18, ly, HtmlRenderer.escape(abbreviate(line.name(), 40))));
         }
         b.append("</svg>\n");
