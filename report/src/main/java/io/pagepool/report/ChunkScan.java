@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where the chunks of a JFR file begin and end, and how much of a chunk that was cut (a copy taken
@@ -79,7 +80,7 @@ final class ChunkScan {
             long left = fileBytes - offset;
             String problem = headerProblem(file, offset);
             if (problem != null) {
-                cut = "the " + left + " bytes from offset " + offset + " (" + problem + ")";
+                cut = String.format(Locale.ROOT, "the %,d bytes from offset %,d (%s)", left, offset, problem);
                 break;
             }
             long size = file.get(LONG_BE, offset + SIZE_AT);
@@ -94,12 +95,12 @@ final class ChunkScan {
                     && positionsInside(file, offset, size) ? lastFlush(file, offset, size) : walk(file, offset);
             String what = state == 0 ? "a truncated chunk" : "a chunk still being written";
             if (tail == null) {
-                cut = "the last " + left + " bytes: " + what + ", nothing complete in it";
+                cut = String.format(Locale.ROOT, "the last %,d bytes: %s, nothing complete in it", left, what);
             } else {
                 ranges.add(tail);
                 readable += tail.bytes();
-                cut = "the last " + (left - tail.bytes()) + " of " + left + " bytes of " + what
-                        + " (events after its last flush)";
+                cut = String.format(Locale.ROOT, "the last %,d of %,d bytes of %s (events after its last flush)",
+                        left - tail.bytes(), left, what);
             }
             break;
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,8 @@ class PartialRecordingTest {
         Path cut = twoChunks("cut-header.jfr", (int) secondBytes - 40);
         Reports r = Reports.run(cut.toString(), "--quiet", "--format", "json");
         String warning = oneWarning(r, cut);
-        assertTrue(warning.contains("the 40 bytes from offset " + Files.size(w.first)), warning);
+        assertTrue(warning.contains(String.format(Locale.ROOT, "the 40 bytes from offset %,d", Files.size(w.first))),
+                warning);
         assertTrue(warning.contains("truncated chunk header"), warning);
         assertEquals(w.rxFirst.holdPages(), rxPages(r, w.rx), "all of the first chunk, nothing invented");
     }
