@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ class PartialRecordingTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("", r.err());
         assertEquals(w.rxFirst.holdPages() + w.rxSecond.holdPages(), rxPages(r, w.rx));
+        assertEquals(List.of(), list(list(MiniJson.parse(r.out()), "recordings").getFirst(), "cut"));
     }
 
     @Test
@@ -68,6 +70,9 @@ class PartialRecordingTest {
                 warning);
         assertTrue(warning.contains("truncated chunk header"), warning);
         assertEquals(w.rxFirst.holdPages(), rxPages(r, w.rx), "all of the first chunk, nothing invented");
+        List<Object> cutInJson = list(list(MiniJson.parse(r.out()), "recordings").getFirst(), "cut");
+        assertEquals(1, cutInJson.size(), cutInJson::toString);
+        assertTrue(warning.endsWith(cutInJson.getFirst().toString()), "JSON and warning agree: " + cutInJson);
     }
 
     @Test
