@@ -99,8 +99,11 @@ final class ChunkScan {
             } else {
                 ranges.add(tail);
                 readable += tail.bytes();
-                cut = String.format(Locale.ROOT, "the last %,d of %,d bytes of %s (events after its last flush)",
-                        left - tail.bytes(), left, what);
+                long lost = left - tail.bytes();
+                cut = lost == 0 ? what + " (its JVM stopped or is still writing it), read to its last flush: events"
+                        + " after that flush were never written"
+                        : String.format(Locale.ROOT, "the last %,d of %,d bytes of %s (events after its last flush)",
+                        lost, left, what);
             }
             break;
         }
