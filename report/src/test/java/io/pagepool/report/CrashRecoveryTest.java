@@ -49,7 +49,9 @@ class CrashRecoveryTest {
             assertEquals("served " + PAGES, line, () -> "child: " + read(dir.resolve("stderr.txt")));
             Path chunk = awaitChunk();
             byte[] header = header(chunk);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             for (int flushes = 0; flushes < 2; ) { // two flushes after the pages were served: their periods are in
+                assertTrue(System.nanoTime() < deadline, "no JFR flush in 60 s: " + chunk);
                 Thread.sleep(50);
                 byte[] now = header(chunk);
                 if (!Arrays.equals(now, header)) {
