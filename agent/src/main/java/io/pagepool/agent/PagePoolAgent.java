@@ -158,6 +158,12 @@ public final class PagePoolAgent {
         };
         if (options.jfr() != null) { // before main, so the recording sees the whole run
             events.run();
+            try { // its chunks where the README says, for a report after a crash
+                java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
+                log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
+            } catch (java.io.IOException | RuntimeException e) {
+                log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());
+            }
             Recorder.start(options.jfr());
         } else { // JFR and JMX take ~0.5 s to initialise: off the application's start-up path
             Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(events);

@@ -1,5 +1,6 @@
 package io.pagepool.benchmarks;
 
+import io.pagepool.report.JsonParser;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +139,7 @@ public final class ResultTable {
     @SuppressWarnings("unchecked")
     static ResultTable parse(String json) {
         List<Row> rows = new ArrayList<>();
-        for (Object o : (List<Object>) JsonReader.parse(json)) {
+        for (Object o : (List<Object>) JsonParser.parseAllowingNonFinite(json)) {
             Map<String, Object> run = (Map<String, Object>) o;
             String benchmark = (String) run.get("benchmark");
             int lastDot = benchmark.lastIndexOf('.');

@@ -34,16 +34,16 @@ final class CacheSummary {
 
     void onStatistics(RecordedEvent e, long nanos) {
         events++;
-        String t = Ev.s(e, "threadName");
+        String t = Ev.stringField(e, "threadName");
         if (t != null) {
             threadName = t;
         }
-        virtualStripe = Ev.b(e, "virtualStripe");
-        hits += Ev.l(e, "hits");
-        underflows += Ev.l(e, "underflows");
-        overflows += Ev.l(e, "overflows");
-        releases += Ev.l(e, "releases");
-        long c = Ev.l(e, "capacity");
+        virtualStripe = Ev.boolField(e, "virtualStripe");
+        hits += Ev.longField(e, "hits");
+        underflows += Ev.longField(e, "underflows");
+        overflows += Ev.longField(e, "overflows");
+        releases += Ev.longField(e, "releases");
+        long c = Ev.longField(e, "capacity");
         if (capacityFirst < 0) {
             capacityFirst = c;
         }
@@ -53,7 +53,7 @@ final class CacheSummary {
         }
         capacityMin = Math.min(capacityMin, c);
         capacityMax = Math.max(capacityMax, c);
-        sizePeak = Math.max(sizePeak, Ev.l(e, "size"));
+        sizePeak = Math.max(sizePeak, Ev.longField(e, "size"));
         capacity.add(nanos, c);
     }
 

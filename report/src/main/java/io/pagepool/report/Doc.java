@@ -99,7 +99,8 @@ final class Doc {
     enum Unit { RATE, RATIO, BYTES, PAGES }
 
     /** A line chart over time; the HTML renderer draws it as inline SVG, the others skip it. */
-    record Chart(String id, String title, Unit unit, long originNanos, long endNanos, List<Line> lines) implements Block {
+    record Chart(String id, String title, Unit unit, long originNanos, long endNanos, List<Line> lines)
+            implements Block {
     }
 
     record Line(String name, List<TimeSeries.Point> points) {

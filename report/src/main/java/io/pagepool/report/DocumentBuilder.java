@@ -67,6 +67,9 @@ final class DocumentBuilder {
         Doc.Fields f = s.fields();
         f.add(r.files.size() == 1 ? "File" : "Files", String.join(", ", r.files));
         f.add("Size", Units.bytes(r.bytes));
+        if (!r.cuts.isEmpty()) {
+            f.add("Cut (not read)", String.join("; ", r.cuts));
+        }
         f.add("Span", Units.time(r.startNanos) + " .. " + Units.time(r.endNanos) + " (" + Units.seconds(r.durationSeconds()) + ")");
         f.add("Events", Units.count(r.events) + " (" + Units.count(r.pagepoolEvents) + " pagepool)");
         f.add("Pools", r.pools.isEmpty() ? "none" : String.join(", ", r.pools.keySet()));

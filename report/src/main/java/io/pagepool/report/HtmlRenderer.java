@@ -21,7 +21,8 @@ final class HtmlRenderer {
             dl { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; font-size: 14px; }
             dt { font-weight: bold; }
             dd { margin: 0; }
-            pre { background: #f3f3f3; border-left: 4px solid #1f77b4; padding: 8px; overflow-x: auto; font-size: 12px; }
+            pre { background: #f3f3f3; border-left: 4px solid #1f77b4; padding: 8px; overflow-x: auto;
+                  font-size: 12px; }
             svg.chart { display: block; margin: 4px 0 20px 0; border: 1px solid #dddddd; }
             """;
 
@@ -45,12 +46,14 @@ final class HtmlRenderer {
                     case Doc.Fields f -> {
                         b.append("<dl>\n");
                         for (String[] r : f.rows()) {
-                            b.append("<dt>").append(escape(r[0])).append("</dt><dd>").append(escape(r[1])).append("</dd>\n");
+                            b.append("<dt>").append(escape(r[0])).append("</dt><dd>").append(escape(r[1]))
+                                    .append("</dd>\n");
                         }
                         b.append("</dl>\n");
                     }
                     case Doc.Table t -> table(b, t);
-                    case Doc.Chart c -> b.append("<h4>").append(escape(c.title())).append("</h4>\n").append(SvgChart.render(c));
+                    case Doc.Chart c -> b.append("<h4>").append(escape(c.title())).append("</h4>\n")
+                            .append(SvgChart.render(c));
                 }
             }
         }

@@ -27,16 +27,16 @@ final class JdkContext {
         long pauses = nanos(e, "sumOfPauses");
         gcPauseTotalNanos += pauses;
         gcLongestPauseNanos = Math.max(gcLongestPauseNanos, nanos(e, "longestPause"));
-        String name = e.hasField("name") ? Ev.s(e, "name") : null;
+        String name = e.hasField("name") ? Ev.stringField(e, "name") : null;
         gcByCollector.merge(name == null ? "unknown" : name, 1L, Long::sum);
     }
 
     void onDirectBufferStatistics(RecordedEvent e, long nanos) {
         directBufferEvents++;
-        long used = Ev.l(e, "memoryUsed");
+        long used = Ev.longField(e, "memoryUsed");
         directMemoryPeak = Math.max(directMemoryPeak, used);
-        directCountPeak = Math.max(directCountPeak, Ev.l(e, "count"));
-        long max = Ev.l(e, "maxCapacity");
+        directCountPeak = Math.max(directCountPeak, Ev.longField(e, "count"));
+        long max = Ev.longField(e, "maxCapacity");
         directMaxCapacity = Math.max(directMaxCapacity, max);
         if (nanos >= directLastNanos) {
             directLastNanos = nanos;

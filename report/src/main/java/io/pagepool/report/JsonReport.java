@@ -77,6 +77,7 @@ final class JsonReport {
         s.put("source", r.source);
         s.put("files", List.copyOf(r.files));
         s.put("bytes", r.bytes);
+        s.put("cut", List.copyOf(r.cuts));
         s.put("start", r.startNanos == Long.MAX_VALUE ? null : Units.instant(r.startNanos).toString());
         s.put("end", r.endNanos == Long.MIN_VALUE ? null : Units.instant(r.endNanos).toString());
         s.put("durationSeconds", r.durationSeconds());

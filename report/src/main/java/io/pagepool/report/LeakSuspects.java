@@ -36,9 +36,9 @@ final class LeakSuspects {
     long ungrouped;
 
     void onSuspect(RecordedEvent e, long nanos) {
-        String pool = nonNull(Ev.s(e, "poolName"));
-        String kind = nonNull(Ev.s(e, "kind"));
-        String stack = nonNull(Ev.s(e, "allocationStack"));
+        String pool = nonNull(Ev.stringField(e, "poolName"));
+        String kind = nonNull(Ev.stringField(e, "kind"));
+        String stack = nonNull(Ev.stringField(e, "allocationStack"));
         Group g = group(pool, kind, stack);
         total++;
         if (g == null) {
@@ -46,9 +46,9 @@ final class LeakSuspects {
             return;
         }
         g.count++;
-        g.maxAgeNanos = Math.max(g.maxAgeNanos, Ev.l(e, "age"));
-        g.requestedBytes = Math.max(g.requestedBytes, Ev.l(e, "requestedBytes"));
-        String thread = Ev.s(e, "allocatingThread");
+        g.maxAgeNanos = Math.max(g.maxAgeNanos, Ev.longField(e, "age"));
+        g.requestedBytes = Math.max(g.requestedBytes, Ev.longField(e, "requestedBytes"));
+        String thread = Ev.stringField(e, "allocatingThread");
         if (thread != null && !thread.isEmpty()) {
             g.thread = thread;
         }

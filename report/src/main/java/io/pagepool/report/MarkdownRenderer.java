@@ -27,9 +27,11 @@ final class MarkdownRenderer {
                     }
                     case Doc.Table t -> table(b, t);
                     case Doc.Chart c -> {
-                        b.append("**").append(inline(c.title())).append("** (min / mean / max; drawn in `--format html`)\n\n");
+                        b.append("**").append(inline(c.title()))
+                                .append("** (min / mean / max; drawn in `--format html`)\n\n");
                         for (Doc.Line line : c.lines()) {
-                            b.append("- ").append(inline(line.name())).append(": ").append(ChartStats.of(line, c.unit())).append('\n');
+                            b.append("- ").append(inline(line.name())).append(": ")
+                                    .append(ChartStats.of(line, c.unit())).append('\n');
                         }
                         b.append('\n');
                     }

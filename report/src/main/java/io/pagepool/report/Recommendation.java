@@ -13,7 +13,10 @@ record Recommendation(String pool, List<Value> values) {
     /** The agent jar's name in the recommended line. */
     static final String AGENT_JAR = "pagepool-agent.jar";
 
-    /** One agent option: key (pageSize, cache, refill, ring, maxMemory, mapping, zero, stats, jfr, tune), value, why. */
+    /**
+     * One agent option: key (pageSize, cache, refill, ring, maxMemory, mapping, zero, stats, jfr,
+     * tune), value, why.
+     */
     record Value(String key, String value, String reason) {
     }
 

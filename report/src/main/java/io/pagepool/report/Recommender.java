@@ -44,9 +44,11 @@ final class Recommender {
         long sizeWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.SIZE), 0L);
         if (sizeWaives > 0) {
             long wanted = Math.min(65536, Units.ceilPow2(Math.max(pageSize, p.waiveLargestRequest)));
-            values.add(new Recommendation.Value("pageSize", Long.toString(wanted), Units.plural(sizeWaives, "recorded request")
-                    + (sizeWaives == 1 ? " was" : " were") + " larger than a page of " + Units.bytes(pageSize) + " (largest "
-                    + Units.bytes(p.waiveLargestRequest) + ")" + (wanted == 65536 ? "; 64 KiB is the largest page" : "")));
+            values.add(new Recommendation.Value("pageSize", Long.toString(wanted),
+                    Units.plural(sizeWaives, "recorded request") + (sizeWaives == 1 ? " was" : " were")
+                    + " larger than a page of " + Units.bytes(pageSize) + " (largest "
+                    + Units.bytes(p.waiveLargestRequest) + ")"
+                    + (wanted == 65536 ? "; 64 KiB is the largest page" : "")));
         } else if (pageSize != 4096) {
             values.add(new Recommendation.Value("pageSize", Long.toString(pageSize),
                     "as recorded: no request was larger than a page"));
@@ -73,7 +75,8 @@ final class Recommender {
         String cacheReason;
         List<TunerTimeline.Decision> cacheDecisions = tuner.lastDecisions(p.name, "cacheCapacity");
         if (!cacheDecisions.isEmpty()) {
-            cache = Math.max(1, cacheDecisions.stream().mapToLong(TunerTimeline.Decision::after).max().orElse(cacheNow));
+            cache = Math.max(1,
+                    cacheDecisions.stream().mapToLong(TunerTimeline.Decision::after).max().orElse(cacheNow));
             cacheReason = "the tuner's " + Units.plural(tuner.count(p.name, "cacheCapacity"), "cacheCapacity decision")
                     + " ended at up to " + cache + " pages (configured " + cacheNow + ")";
         } else if (miss > FREQUENT_MISSES && overflows > 0) {
@@ -165,11 +168,13 @@ final class Recommender {
             values.add(new Recommendation.Value("mapping", "prefault", Units.count(fallbacks)
                     + " slabs fell back from " + mapping + " to prefault: ask for what the system grants"));
         } else if (!mapping.isEmpty() && !mapping.equals("prefault")) {
-            values.add(new Recommendation.Value("mapping", mapping, "as recorded: " + Units.count(p.slowAllocationEvents)
-                    + " slab maps took " + Units.duration(p.mapTimeTotalNanos) + " in all"));
+            values.add(new Recommendation.Value("mapping", mapping, "as recorded: "
+                    + Units.count(p.slowAllocationEvents) + " slab maps took " + Units.duration(p.mapTimeTotalNanos)
+                    + " in all"));
         }
         if ("true".equals(p.configuration.get("zero"))) {
-            values.add(new Recommendation.Value("zero", "true", "as recorded: the application asked for zeroed buffers"));
+            values.add(new Recommendation.Value("zero", "true",
+                    "as recorded: the application asked for zeroed buffers"));
         }
         return new Recommendation(p.name, values);
     }

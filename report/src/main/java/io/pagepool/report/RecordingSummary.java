@@ -20,6 +20,8 @@ final class RecordingSummary {
 
     final String source;
     final List<String> files = new ArrayList<>();
+    /** What reading could not use (the cut end of a file, an empty chunk), in words; empty when nothing was cut. */
+    final List<String> cuts = new ArrayList<>();
     long bytes;
     long events;
     long pagepoolEvents;
@@ -53,7 +55,7 @@ final class RecordingSummary {
             return;
         }
         pagepoolEvents++;
-        String pool = e.hasField("poolName") ? Ev.s(e, "poolName") : null;
+        String pool = e.hasField("poolName") ? Ev.stringField(e, "poolName") : null;
         if (pool == null) {
             return;
         }
@@ -61,7 +63,7 @@ final class RecordingSummary {
             case EventNames.POOL_STATISTICS -> pool(pool).onStatistics(e, nanos);
             case EventNames.CACHE_STATISTICS -> {
                 pool(pool);
-                CacheSummary c = cache(pool, Ev.l(e, "cacheId"), Ev.s(e, "threadName"));
+                CacheSummary c = cache(0, pool, Ev.longField(e, "cacheId"), Ev.stringField(e, "threadName"));
                 if (c != null) {
                     c.onStatistics(e, nanos);
                 }
@@ -72,7 +74,7 @@ final class RecordingSummary {
             case EventNames.TUNER_DECISION -> tuner.onDecision(e, nanos);
             case EventNames.LEAK_SUSPECT -> leaks.onSuspect(e, nanos);
             case EventNames.ALLOCATION_SAMPLE -> {
-                String path = Ev.s(e, "path");
+                String path = Ev.stringField(e, "path");
                 allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
             }
             default -> { }
@@ -83,8 +85,12 @@ final class RecordingSummary {
         return pools.computeIfAbsent(name, PoolSummary::new);
     }
 
-    private CacheSummary cache(String pool, long cacheId, String threadName) {
-        String key = pool + '\u0000' + cacheId;
+    /**
+     * The cache {@code cacheId} of {@code pool} in recording {@code recording} (0 but in the
+     * combined view): cache ids are per process, so caches of two recordings never merge.
+     */
+    private CacheSummary cache(int recording, String pool, long cacheId, String threadName) {
+        String key = recording + "\u0000" + pool + '\u0000' + cacheId;
         CacheSummary c = caches.get(key);
         if (c == null) {
             if (caches.size() >= MAX_CACHES) {
@@ -114,11 +120,16 @@ final class RecordingSummary {
         return endNanos < startNanos ? 0 : (endNanos - startNanos) / 1e9;
     }
 
-    /** One view of several recordings: pools and caches of the same name added up. */
+    /**
+     * One view of several recordings: pools of the same name added up; thread caches kept per
+     * recording (their ids and threads are each process's own).
+     */
     static RecordingSummary combine(List<RecordingSummary> parts) {
         RecordingSummary all = new RecordingSummary("combined");
-        for (RecordingSummary p : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            RecordingSummary p = parts.get(i);
             all.files.addAll(p.files);
+            all.cuts.addAll(p.cuts);
             all.bytes += p.bytes;
             all.events += p.events;
             all.pagepoolEvents += p.pagepoolEvents;
@@ -126,7 +137,7 @@ final class RecordingSummary {
             all.endNanos = Math.max(all.endNanos, p.endNanos);
             p.pools.forEach((name, s) -> all.pool(name).merge(s));
             for (CacheSummary c : p.caches.values()) {
-                CacheSummary mine = all.cache(c.pool, c.cacheId, c.threadName);
+                CacheSummary mine = all.cache(i, c.pool, c.cacheId, c.threadName);
                 if (mine != null) {
                     mine.merge(c);
                 }

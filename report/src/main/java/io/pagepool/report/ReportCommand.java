@@ -21,9 +21,14 @@ import picocli.CommandLine.Spec;
  * timeline, GC and direct-memory context, leak suspects and the agent options to run with the
  * tuner off; with several files, one part each and a combined view.
  *
- * <p>Exit codes: 0 done; 2 bad input (a file missing, not a recording, truncated, without
- * pagepool events; an unwritable output; a bad option), with one line on stderr naming the file
- * and the problem; 1 an unexpected failure, also in one line.
+ * <p>Takes recordings, single chunk files and JFR repository folders; of a file cut short or a
+ * chunk still being written it reads every complete chunk and flush, and says what was cut in one
+ * warning line on stderr. Never writes over an input.
+ *
+ * <p>Exit codes: 0 done (also after such a partial read); 2 bad input (a file missing, not a
+ * recording, with nothing complete in it, without pagepool events; an output that is an input or
+ * is unwritable; a bad option), with one line on stderr naming the file and the problem; 1 an
+ * unexpected failure, also in one line.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turns JFR recordings of pagepool into a tuning report: per pool allocation rate, fast-path "
@@ -37,7 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
     /** Exit code of an unexpected failure. */
     public static final int FAILED = 1;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.jfr", description = "Recordings to read (one part each, then a combined view)")
+    @Parameters(arity = "1..*", paramLabel = "FILE.jfr", description = "Recordings, chunk files or JFR repository"
+            + " folders to read (one part each, then a combined view)")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = ReportFormat.Converter.class,
@@ -75,10 +81,13 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RecordingScanner scanner = new RecordingScanner(quiet ? null : err);
+            RecordingScanner scanner = new RecordingScanner(quiet ? null : err, err);
             List<RecordingSummary> summaries = new ArrayList<>();
             for (Path file : files) {
-                summaries.add(scanner.scan(file));
+                summaries.addAll(scanner.scanAll(file));
+            }
+            if (output != null) {
+                refuseToOverwriteAnInput(output, summaries);
             }
             String text = render(ReportModel.of(summaries), format);
             if (output == null) {
@@ -110,6 +119,29 @@ public final class ReportCommand implements Callable<Integer> {
             case HTML -> HtmlRenderer.render(DocumentBuilder.build(model, true));
             case JSON -> JsonReport.render(model);
         };
+    }
+
+    /**
+     * Throws when {@code output} is a file the report read: the same file by any spelling, symlink
+     * or hard link ({@link Files#isSameFile}), which writing the report would destroy.
+     */
+    private static void refuseToOverwriteAnInput(Path output, List<RecordingSummary> read)
+            throws ReportInputException {
+        if (!Files.exists(output)) {
+            return;
+        }
+        for (RecordingSummary r : read) {
+            for (String file : r.files) {
+                try {
+                    if (Files.isSameFile(output, Path.of(file))) {
+                        throw new ReportInputException(output, "is a recording this report reads (" + file
+                                + "): refusing to overwrite it; choose another --output");
+                    }
+                } catch (IOException e) {
+                    // a file that vanished since it was read is not the output
+                }
+            }
+        }
     }
 
     private static void write(Path output, String text) throws ReportInputException {

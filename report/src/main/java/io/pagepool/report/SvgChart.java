@@ -1,5 +1,7 @@
 package io.pagepool.report;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +18,8 @@ final class SvgChart {
     private static final int RIGHT = 20;
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
+    /** A step between two points this many times the usual one is a gap in the data. */
+    static final double GAP_STEPS = 2.5;
 
     private SvgChart() {
     }
@@ -24,7 +28,8 @@ final class SvgChart {
         StringBuilder b = new StringBuilder();
         int legendRows = (c.lines().size() + 2) / 3;
         int height = HEIGHT + legendRows * 18;
-        b.append("<svg class=\"chart\" id=\"").append(HtmlRenderer.escape(c.id())).append("\" xmlns=\"http://www.w3.org/2000/svg\" ")
+        b.append("<svg class=\"chart\" id=\"").append(HtmlRenderer.escape(c.id()))
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\" ")
                 .append("width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
                 .append(HtmlRenderer.escape(c.title())).append("\">\n");
@@ -56,9 +61,11 @@ final class SvgChart {
         for (int i = 0; i <= 4; i++) {
             double v = vMax * i / 4;
             double y = TOP + plotH - plotH * i / 4.0;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
+            b.append(String.format(Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
                     LEFT, y, LEFT + plotW, y));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 6, y + 4,
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT - 6, y + 4,
                     HtmlRenderer.escape(ChartStats.format(v, c.unit()))));
         }
         for (int i = 0; i <= 5; i++) {
@@ -67,10 +74,10 @@ final class SvgChart {
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x,
                     TOP + plotH + 16, String.format(Locale.ROOT, tMax < 10 ? "%.1f s" : "%.0f s", t)));
         }
-        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n", LEFT,
-                TOP + plotH, LEFT + plotW, TOP + plotH));
-        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n", LEFT, TOP,
-                LEFT, TOP + plotH));
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n",
+                LEFT, TOP + plotH, LEFT + plotW, TOP + plotH));
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\"/>%n",
+                LEFT, TOP, LEFT, TOP + plotH));
         b.append("</g>\n");
 
         if (points == 0) {
@@ -80,29 +87,61 @@ final class SvgChart {
         for (int li = 0; li < c.lines().size(); li++) {
             Doc.Line line = c.lines().get(li);
             String color = COLORS[li % COLORS.length];
-            List<TimeSeries.Point> ps = line.points();
-            StringBuilder coords = new StringBuilder();
-            for (TimeSeries.Point p : ps) {
-                double x = LEFT + plotW * seconds(p, c) / tMax;
-                double y = TOP + plotH - plotH * Math.min(1.0, Math.max(0.0, p.mean() / vMax));
-                coords.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            if (ps.size() == 1) {
-                String[] xy = coords.toString().trim().split(",");
-                b.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"")
-                        .append(color).append("\"/>\n");
-            } else if (!ps.isEmpty()) {
-                b.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(color)
-                        .append("\" stroke-width=\"2\" points=\"").append(coords.toString().trim()).append("\"/>\n");
+            for (List<TimeSeries.Point> segment : segments(line.points())) {
+                StringBuilder coords = new StringBuilder();
+                for (TimeSeries.Point p : segment) {
+                    double x = LEFT + plotW * seconds(p, c) / tMax;
+                    double y = TOP + plotH - plotH * Math.min(1.0, Math.max(0.0, p.mean() / vMax));
+                    coords.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                }
+                if (segment.size() == 1) {
+                    String[] xy = coords.toString().trim().split(",");
+                    b.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1])
+                            .append("\" r=\"3\" fill=\"").append(color).append("\"/>\n");
+                } else {
+                    b.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(color)
+                            .append("\" stroke-width=\"2\" points=\"").append(coords.toString().trim())
+                            .append("\"/>\n");
+                }
             }
             int lx = LEFT + (li % 3) * 280;
             int ly = HEIGHT + (li / 3) * 18;
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", lx, ly - 10, color));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#222222\">%s</text>%n",
+            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>",
+                    lx, ly - 10, color));
+            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\""
+                    + " fill=\"#222222\">%s</text>%n",
                     lx + 18, ly, HtmlRenderer.escape(abbreviate(line.name(), 40))));
         }
         b.append("</svg>\n");
         return b.toString();
+    }
+
+    /**
+     * The line's points cut where data is missing: a step longer than {@value #GAP_STEPS} times the
+     * line's usual step (the median, about its sampling period) ends a segment, so no line is drawn
+     * across a time without data (a JVM that stopped, the time between two recordings).
+     */
+    static List<List<TimeSeries.Point>> segments(List<TimeSeries.Point> points) {
+        if (points.size() < 3) {
+            return points.isEmpty() ? List.of() : List.of(points);
+        }
+        long[] steps = new long[points.size() - 1];
+        for (int i = 1; i < points.size(); i++) {
+            steps[i - 1] = points.get(i).timeNanos() - points.get(i - 1).timeNanos();
+        }
+        long[] sorted = steps.clone();
+        Arrays.sort(sorted);
+        double gapNanos = GAP_STEPS * Math.max(1, sorted[(sorted.length - 1) / 2]);
+        List<List<TimeSeries.Point>> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i] > gapNanos) {
+                out.add(points.subList(from, i + 1));
+                from = i + 1;
+            }
+        }
+        out.add(points.subList(from, points.size()));
+        return out;
     }
 
     private static double seconds(TimeSeries.Point p, Doc.Chart c) {

@@ -31,7 +31,8 @@ final class TextRenderer {
     }
 
     private static void heading(StringBuilder b, String title, char underline) {
-        b.append(title).append('\n').append(String.valueOf(underline).repeat(Math.min(100, title.length()))).append('\n');
+        b.append(title).append('\n').append(String.valueOf(underline).repeat(Math.min(100, title.length())))
+                .append('\n');
     }
 
     private static void fields(StringBuilder b, Doc.Fields f) {

@@ -28,9 +28,9 @@ final class TunerTimeline {
     private final Map<String, Decision> last = new LinkedHashMap<>();
 
     void onDecision(RecordedEvent e, long nanos) {
-        Decision d = new Decision(nanos, nonNull(Ev.s(e, "poolName")), nonNull(Ev.s(e, "parameter")),
-                Ev.l(e, "cacheId"), Ev.l(e, "before"), Ev.l(e, "after"), nonNull(Ev.s(e, "reason")),
-                nonNull(Ev.s(e, "signals")));
+        Decision d = new Decision(nanos, nonNull(Ev.stringField(e, "poolName")),
+                nonNull(Ev.stringField(e, "parameter")), Ev.longField(e, "cacheId"), Ev.longField(e, "before"),
+                Ev.longField(e, "after"), nonNull(Ev.stringField(e, "reason")), nonNull(Ev.stringField(e, "signals")));
         total++;
         if (kept.size() < KEPT) {
             kept.add(d);

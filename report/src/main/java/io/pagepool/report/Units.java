@@ -76,7 +76,8 @@ final class Units {
     }
 
     static Instant instant(long epochNanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
+        return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+                Math.floorMod(epochNanos, 1_000_000_000L));
     }
 
     /** An agent option size: 64m, 512k, 2g, or plain bytes when no suffix divides it. */

@@ -33,15 +33,16 @@ class BrowserRenderTest {
             if (required) {
                 fail(CHROMIUM + " is missing and PAGEPOOL_REQUIRE_BROWSER=1: apt-get install chromium");
             }
-            Assumptions.abort(CHROMIUM + " is missing: the browser check is skipped (PAGEPOOL_REQUIRE_BROWSER=1 makes it fail)");
+            Assumptions.abort(CHROMIUM + " is missing: the browser check is skipped"
+                    + " (PAGEPOOL_REQUIRE_BROWSER=1 makes it fail)");
         }
         ReportWorkload w = ReportWorkload.get();
         Path out = Files.createDirectories(Paths.get("target", "report-browser")).toAbsolutePath();
         Path html = out.resolve("report.html");
         Path png = out.resolve("report.png");
         Files.deleteIfExists(png);
-        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output", html.toString(),
-                "--quiet");
+        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output",
+                html.toString(), "--quiet");
         assertEquals(0, r.exitCode(), r::err);
 
         Path profile = Files.createTempDirectory("pagepool-chromium");
@@ -84,7 +85,8 @@ class BrowserRenderTest {
         long pixels = (long) image.getWidth() * image.getHeight();
         assertTrue(colours.size() > 50, "a rendered page, not a blank one: " + colours.size() + " colours");
         assertTrue(nonWhite > pixels / 50, "text, tables and charts cover the page: " + nonWhite + " of " + pixels);
-        assertTrue(lineHits[1] > 100, "the second pool's chart lines (" + SvgChart.COLORS[1] + ") are drawn: " + lineHits[1]);
+        assertTrue(lineHits[1] > 100,
+                "the second pool's chart lines (" + SvgChart.COLORS[1] + ") are drawn: " + lineHits[1]);
         assertTrue(lineHits[0] > lineHits[1], "the first pool's lines and the headings' rules");
     }
 

@@ -39,16 +39,19 @@ class JsonSchemaTest {
     void theValidatorRejectsUndocumentedMissingAndMistypedFields() throws IOException {
         Map<String, Object> schema = schema();
         Map<String, Object> doc = MiniJson.obj(Reports.json(ReportWorkload.get().first.toString()));
-        Map<String, Object> pool = MiniJson.obj(MiniJson.list(MiniJson.list(doc, "recordings").getFirst(), "pools").getFirst());
+        Map<String, Object> pool =
+                MiniJson.obj(MiniJson.list(MiniJson.list(doc, "recordings").getFirst(), "pools").getFirst());
 
         pool.put("undocumented", 1.0);
         assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("undocumented")));
         pool.remove("undocumented");
 
         Object rate = pool.remove("fastPathRatio");
-        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("missing required field fastPathRatio")));
+        assertTrue(MiniSchema.validate(schema, doc).stream()
+                .anyMatch(e -> e.contains("missing required field fastPathRatio")));
         pool.put("fastPathRatio", "97 %");
-        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("fastPathRatio: expected number")));
+        assertTrue(MiniSchema.validate(schema, doc).stream()
+                .anyMatch(e -> e.contains("fastPathRatio: expected number")));
         pool.put("fastPathRatio", rate);
         assertEquals(List.of(), MiniSchema.validate(schema, doc));
     }

@@ -131,6 +131,7 @@ final class MiniSchema {
     }
 
     private static String describe(Object v) {
-        return v == null ? "null" : v.getClass().getSimpleName() + " " + String.valueOf(v).lines().findFirst().orElse("");
+        return v == null ? "null"
+                : v.getClass().getSimpleName() + " " + String.valueOf(v).lines().findFirst().orElse("");
     }
 }

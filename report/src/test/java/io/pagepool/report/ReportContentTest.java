@@ -102,7 +102,8 @@ class ReportContentTest {
                 "cache hits " + hits + " vs the pool's fast allocations " + w.rxFirst.allocFast());
         for (int i = 0; i < ReportWorkload.WORKERS; i++) {
             String thread = "rx-worker-" + i;
-            Map<String, Object> c = caches.stream().filter(x -> thread.equals(x.get("thread"))).findFirst().orElseThrow();
+            Map<String, Object> c = caches.stream().filter(x -> thread.equals(x.get("thread"))).findFirst()
+                    .orElseThrow();
             assertTrue(num(c, "underflows") > 0 && num(c, "overflows") > 0, c::toString);
             assertEquals(16, num(c, "capacity", "last"));
         }
@@ -178,14 +179,16 @@ class ReportContentTest {
         Map<String, String> rx = values(byPool.get(w.rx));
         assertEquals("32", rx.get("cache"), "the tuner's last cache capacity");
         assertEquals("64", rx.get("ring"), "the tuner's last ring capacity");
-        assertTrue(parseSize(rx.get("maxMemory")) > ReportWorkload.MAX_MEMORY, "allocations were waived at the budget: " + rx);
+        assertTrue(parseSize(rx.get("maxMemory")) > ReportWorkload.MAX_MEMORY,
+                "allocations were waived at the budget: " + rx);
         assertEquals("32768", rx.get("pageSize"), "a 20,000-byte request did not fit a 4 KiB page");
         assertTrue(Long.parseLong(rx.get("refill")) <= Long.parseLong(rx.get("cache")));
 
         Map<String, String> tx = values(byPool.get(w.tx));
         long txPeak = num(pool(section, w.tx), "memory", "peakBytes");
         long txMax = parseSize(tx.get("maxMemory"));
-        assertTrue(txMax >= txPeak && txMax < 4 << 20, "peak " + txPeak + " plus headroom, under the unused budget: " + tx);
+        assertTrue(txMax >= txPeak && txMax < 4 << 20,
+                "peak " + txPeak + " plus headroom, under the unused budget: " + tx);
         assertTrue(!tx.containsKey("pageSize"), "no request larger than a page: " + tx);
     }
 

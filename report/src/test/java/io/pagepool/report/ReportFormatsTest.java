@@ -34,7 +34,8 @@ class ReportFormatsTest {
     private static String agentLine(String pool) {
         Object root = Reports.json(ReportWorkload.get().first.toString());
         return MiniJson.list(MiniJson.list(root, "recordings").getFirst(), "recommendations").stream()
-                .filter(r -> pool.equals(MiniJson.str(r, "pool"))).map(r -> MiniJson.str(r, "line")).findFirst().orElseThrow();
+                .filter(r -> pool.equals(MiniJson.str(r, "pool"))).map(r -> MiniJson.str(r, "line")).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -87,13 +88,15 @@ class ReportFormatsTest {
     void htmlIsOneSelfContainedFileWithSvgCharts() throws IOException {
         ReportWorkload w = ReportWorkload.get();
         Path out = dir.resolve("report.html");
-        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output", out.toString(), "--quiet");
+        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output",
+                out.toString(), "--quiet");
         assertEquals(0, r.exitCode(), r::err);
         assertEquals("", r.out(), "written to the file, not stdout");
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         String lower = html.toLowerCase(java.util.Locale.ROOT);
-        for (String external : List.of("<script", "<link", "<iframe", "<img", "src=", "url(", "@import", "@font-face")) {
+        for (String external : List.of("<script", "<link", "<iframe", "<img", "src=", "url(", "@import",
+                "@font-face")) {
             assertFalse(lower.contains(external), "no external resources: " + external);
         }
         Matcher urls = Pattern.compile("https?://[^\"' )]+").matcher(html);

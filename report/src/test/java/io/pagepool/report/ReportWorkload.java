@@ -204,7 +204,8 @@ final class ReportWorkload {
 
             // the tuner moves two knobs
             mainCacheId = mainCache(pool).cacheId();
-            TunerDecisions.commit(pool, "cacheCapacity", mainCacheId, 16, 32, CACHE_REASON, "underflows=120, overflows=80");
+            TunerDecisions.commit(pool, "cacheCapacity", mainCacheId, 16, 32, CACHE_REASON,
+                    "underflows=120, overflows=80");
             pool.setCacheCapacity(mainCacheId, 32);
             TunerDecisions.commit(pool, "ringCapacity", TunerDecisions.POOL_WIDE, 32, 64, RING_REASON, "ringFull=12");
             pool.setRingCapacity(64);

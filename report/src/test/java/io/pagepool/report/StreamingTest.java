@@ -27,7 +27,7 @@ class StreamingTest {
         StringWriter err = new StringWriter();
         RecordingSummary s;
         try (PrintWriter pw = new PrintWriter(err)) {
-            s = new RecordingScanner(pw, 0).scan(w.first); // report progress at every look at the clock
+            s = new RecordingScanner(pw, pw, 0).scan(w.first); // report progress at every look at the clock
         }
         assertEquals(expected, s.events);
         List<String> lines = err.toString().lines().toList();
@@ -41,7 +41,7 @@ class StreamingTest {
     void aQuickReadSaysNothing() throws Exception {
         StringWriter err = new StringWriter();
         try (PrintWriter pw = new PrintWriter(err)) {
-            new RecordingScanner(pw).scan(ReportWorkload.get().second);
+            new RecordingScanner(pw, pw).scan(ReportWorkload.get().second);
         }
         assertEquals("", err.toString());
     }
