@@ -29,18 +29,4 @@ final class Ev {
     static boolean boolField(RecordedEvent e, String field) {
         return e.hasField(field) && e.getBoolean(field);
     }
-
-    // PoolSummary's counter lines, which the counter-table branch rewrites at the same time, still
-    // call l and s; once both branches are merged: sed -i 's/Ev\.l(/Ev.longField(/g; s/Ev\.s(/Ev.stringField(/g'
-    // PoolSummary.java, and delete these two.
-
-    /** Old name of {@link #longField}: see the note above. */
-    static long l(RecordedEvent e, String field) {
-        return longField(e, field);
-    }
-
-    /** Old name of {@link #stringField}: see the note above. */
-    static String s(RecordedEvent e, String field) {
-        return stringField(e, field);
-    }
 }

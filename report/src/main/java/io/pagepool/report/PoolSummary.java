@@ -76,31 +76,31 @@ final class PoolSummary {
         statisticsEvents++;
         firstNanos = Math.min(firstNanos, nanos);
         lastNanos = Math.max(lastNanos, nanos);
-        pageSize = Ev.l(e, "pageSize");
-        String m = Ev.s(e, "mapping");
+        pageSize = Ev.longField(e, "pageSize");
+        String m = Ev.stringField(e, "mapping");
         mapping = m == null ? mapping : m;
-        maxMemory = Ev.l(e, "maxMemory");
-        long interval = Math.max(0, Ev.l(e, "interval"));
+        maxMemory = Ev.longField(e, "maxMemory");
+        long interval = Math.max(0, Ev.longField(e, "interval"));
         observedNanos += interval;
         for (PoolCounter c : COUNTERS) {
-            totals[c.ordinal()] += Ev.l(e, EventNames.poolStatisticsField(c));
+            totals[c.ordinal()] += Ev.longField(e, EventNames.poolStatisticsField(c));
         }
-        long ringFull = Ev.l(e, "recycleRingFull");
+        long ringFull = Ev.longField(e, "recycleRingFull");
         ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, ringFull);
-        long pages = Ev.l(e, "allocPages");
+        long pages = Ev.longField(e, "allocPages");
 
-        long inflightNow = Ev.l(e, "inflightPages");
+        long inflightNow = Ev.longField(e, "inflightPages");
         inflightPeak = Math.max(inflightPeak, inflightNow);
-        long mapped = Ev.l(e, "bytesMapped");
+        long mapped = Ev.longField(e, "bytesMapped");
         bytesMappedPeak = Math.max(bytesMappedPeak, mapped);
         if (nanos >= lastNanos) {
             bytesMappedLast = mapped;
-            ringCapacity = Ev.l(e, "ringCapacity");
+            ringCapacity = Ev.longField(e, "ringCapacity");
         }
-        ringSizePeak = Math.max(ringSizePeak, Ev.l(e, "ringSize"));
-        ringCapacityPeak = Math.max(ringCapacityPeak, Ev.l(e, "ringCapacity"));
-        threadCachesPeak = Math.max(threadCachesPeak, Ev.l(e, "threadCaches"));
-        long capacityTotal = Ev.l(e, "cacheCapacityTotal");
+        ringSizePeak = Math.max(ringSizePeak, Ev.longField(e, "ringSize"));
+        ringCapacityPeak = Math.max(ringCapacityPeak, Ev.longField(e, "ringCapacity"));
+        threadCachesPeak = Math.max(threadCachesPeak, Ev.longField(e, "threadCaches"));
+        long capacityTotal = Ev.longField(e, "cacheCapacityTotal");
         cacheCapacityTotalPeak = Math.max(cacheCapacityTotalPeak, capacityTotal);
 
         if (interval > 0) {
@@ -109,7 +109,7 @@ final class PoolSummary {
             allocationRate.add(nanos, rate, interval);
         }
         if (pages > 0) {
-            fastPathRatio.add(nanos, Math.min(1.0, (double) Ev.l(e, "allocFast") / pages), pages);
+            fastPathRatio.add(nanos, Math.min(1.0, (double) Ev.longField(e, "allocFast") / pages), pages);
         }
         bytesMapped.add(nanos, mapped);
         cacheCapacityTotal.add(nanos, capacityTotal);
@@ -118,25 +118,25 @@ final class PoolSummary {
 
     void onWaive(RecordedEvent e) {
         waiveEvents++;
-        String reason = Ev.s(e, "reason");
+        String reason = Ev.stringField(e, "reason");
         waiveEventsByReason.merge(reason == null ? "unknown" : reason, 1L, Long::sum);
-        waiveLargestRequest = Math.max(waiveLargestRequest, Ev.l(e, "requestedBytes"));
+        waiveLargestRequest = Math.max(waiveLargestRequest, Ev.longField(e, "requestedBytes"));
     }
 
     void onSlowAllocation(RecordedEvent e) {
         slowAllocationEvents++;
-        slowAllocationBytes += Ev.l(e, "slabBytes");
-        long t = Math.max(0, Ev.l(e, "mapTime"));
+        slowAllocationBytes += Ev.longField(e, "slabBytes");
+        long t = Math.max(0, Ev.longField(e, "mapTime"));
         mapTimeTotalNanos += t;
         mapTimeMaxNanos = Math.max(mapTimeMaxNanos, t);
     }
 
     void onLifecycle(RecordedEvent e) {
-        String action = Ev.s(e, "action");
+        String action = Ev.stringField(e, "action");
         lifecycle.merge(action == null ? "unknown" : action, 1L, Long::sum);
         if (EventNames.LIFECYCLE_CREATED.equals(action)) {
             configuration.clear();
-            configuration.putAll(parsePairs(Ev.s(e, "detail")));
+            configuration.putAll(parsePairs(Ev.stringField(e, "detail")));
         }
     }
 
