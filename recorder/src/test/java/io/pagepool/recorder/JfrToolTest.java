@@ -3,6 +3,7 @@ package io.pagepool.recorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pagepool.testkit.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pagepool.testkit.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
