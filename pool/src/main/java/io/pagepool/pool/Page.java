@@ -39,7 +39,10 @@ public final class Page {
     /** Reference count bias of a page split into fragments; each fragment handed out uses one. */
     static final int FRAGMENT_BIAS = 1 << 30;
 
+    /** Returned by {@link #pool()}; never called. */
     private final PagePool pool;
+    /** Where the last release sends the page. */
+    private final PageRecycler recycler;
     private final Slab slab;
     private final int index;
     private final int id;
@@ -63,8 +66,9 @@ public final class Page {
     @SuppressWarnings("unused")
     private Object attachment;
 
-    Page(PagePool pool, Slab slab, int index, int id, MemorySegment segment) {
+    Page(PagePool pool, PageRecycler recycler, Slab slab, int index, int id, MemorySegment segment) {
         this.pool = pool;
+        this.recycler = recycler;
         this.slab = slab;
         this.index = index;
         this.id = id;
@@ -137,7 +141,7 @@ public final class Page {
         int count = (int) REFCNT.getAcquire(this);
         if (count == 1) {
             REFCNT.set(this, 0);
-            pool.recycle(this);
+            recycler.recycle(this);
         } else {
             releaseShared(count);
         }
@@ -151,9 +155,9 @@ public final class Page {
             int witness = (int) REFCNT.compareAndExchange(this, count, count - 1);
             if (witness == count) {
                 if (count == 1) {
-                    pool.recycle(this);
+                    recycler.recycle(this);
                 } else {
-                    pool.countReleasedRefcnt();
+                    recycler.countReleasedRefcnt();
                 }
                 return;
             }
@@ -190,8 +194,11 @@ public final class Page {
         return ATTACHMENT.compareAndSet(this, expected, value);
     }
 
-    /** Makes the page held by one holder with a reset view. The caller owns the free page. */
-    void handOut(ThreadCache cache) {
+    /**
+     * Makes the page held by one holder with a reset view, its first {@code zeroBytes} zeroed.
+     * The caller owns the free page.
+     */
+    Page handOut(ThreadCache cache, int zeroBytes) {
         if (holderCache != cache) { // usually the same: skip the GC write barriers of two stores
             holderCache = cache;
             holderThread = cache.owner;
@@ -202,6 +209,10 @@ public final class Page {
         if (view.order() != ByteOrder.BIG_ENDIAN) {
             view.order(ByteOrder.BIG_ENDIAN);
         }
+        if (zeroBytes > 0) {
+            MemorySegment.copy(Zeros.SEGMENT, 0, segment, 0, zeroBytes);
+        }
+        return this;
     }
 
     /** Turns a held page (count 1) into a fragment page carrying the bias. Owner only. */
@@ -233,7 +244,7 @@ public final class Page {
 
     @Override
     public String toString() {
-        return "page " + index + " of slab " + slab.id() + " of pool '" + pool.name() + "' at 0x"
+        return "page " + index + " of slab " + slab.id() + " of pool '" + recycler.poolName() + "' at 0x"
                 + Long.toHexString(address);
     }
 }

@@ -35,6 +35,7 @@ public final class PagePoolBuilder {
     boolean stats = true;
     boolean zero;
     boolean preferMmap = true;
+    boolean strict;
     PoolListener listener = PoolListener.NONE;
     Consumer<String> warnings = message -> System.err.println("pagepool: " + message);
 

@@ -24,7 +24,7 @@ final class Slab {
     private int freeCount;
 
     /** @param firstPageId the {@link PageTable} id of the slab's first page; the others follow */
-    Slab(PagePool pool, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
+    Slab(PagePool pool, PageRecycler recycler, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
         this.id = id;
         this.firstPageId = firstPageId;
         this.arena = region.arena();
@@ -37,7 +37,8 @@ final class Slab {
         this.pages = new Page[count];
         this.free = new int[count];
         for (int i = 0; i < count; i++) {
-            pages[i] = new Page(pool, this, i, firstPageId + i, segment.asSlice((long) i << pageShift, pageSize));
+            MemorySegment pageSegment = segment.asSlice((long) i << pageShift, pageSize);
+            pages[i] = new Page(pool, recycler, this, i, firstPageId + i, pageSegment);
             free[i] = count - 1 - i; // pop hands out the lowest address first
         }
         this.freeCount = count;
@@ -97,8 +98,8 @@ final class Slab {
         return k;
     }
 
-    /** Puts a free page of this slab back. Lock held. */
-    void giveBack(Page page) {
+    /** Returns a free page of this slab to its free list. Lock held. */
+    void returnPage(Page page) {
         free[freeCount++] = page.index();
     }
 

@@ -67,7 +67,8 @@ class AllocationSamplerTest {
             }, 1);
             Page[] pages = new Page[8];
             assertEquals(8, pool.allocBulk(pages, 8)); // one refill from a new slab, then pops
-            assertEquals(List.of(AllocationPath.SLOW, AllocationPath.FAST), samples.stream().map(Sample::path).toList());
+            assertEquals(List.of(AllocationPath.SLOW, AllocationPath.FAST),
+                    samples.stream().map(Sample::path).toList());
             pool.releaseBulk(pages, 8);
 
             samples.clear();

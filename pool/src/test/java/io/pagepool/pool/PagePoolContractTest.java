@@ -131,7 +131,8 @@ class PagePoolContractTest {
             }
             // long-wise through the segment, big-endian view agrees
             Page first = pages.getFirst();
-            first.segment().set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 8, 0x0102030405060708L);
+            first.segment().set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 8,
+                    0x0102030405060708L);
             assertEquals(0x0102030405060708L, first.buffer().getLong(8));
             for (Page page : pages) {
                 page.release();
@@ -344,7 +345,8 @@ class PagePoolContractTest {
                 assertEquals(64, afterBulkAlloc.holdPages(), "bulk holds");
                 assertEquals(64, afterBulkRelease.releasePages() - afterBulkAlloc.releasePages(), "bulk releases");
                 assertEquals(64, afterSingleAlloc.holdPages() - afterBulkRelease.holdPages(), "single holds");
-                assertEquals(64, afterSingleRelease.releasePages() - afterSingleAlloc.releasePages(), "single releases");
+                assertEquals(64, afterSingleRelease.releasePages() - afterSingleAlloc.releasePages(),
+                        "single releases");
                 assertEquals(0, afterSingleRelease.inflightPages());
             }
             Page[] none = new Page[4];
@@ -631,11 +633,11 @@ class PagePoolContractTest {
                 pages.add(pool.alloc());
             }
             List<Slab> slabs;
-            pool.slabs().lock.lock();
+            pool.control().slabs().lock.lock();
             try {
-                slabs = pool.slabs().slabsLocked();
+                slabs = pool.control().slabs().slabsLocked();
             } finally {
-                pool.slabs().lock.unlock();
+                pool.control().slabs().lock.unlock();
             }
             assertTrue(slabs.size() >= 3);
             long fellBack = slabs.stream().filter(s -> s.mapping() != config.mapping()).count();

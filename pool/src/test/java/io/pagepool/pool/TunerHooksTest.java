@@ -46,7 +46,7 @@ class TunerHooksTest {
                 }
             });
             pages.forEach(Page::release); // this thread's cache overflows into the ring by halves
-            pool.drainRing(); // empty the ring first ...
+            pool.control().drainRing(); // empty the ring first ...
             assertEquals(0, pool.stats().ringSize());
             Pools.runOnNewThread("hooks-ring-fill", () -> {
                 List<Page> again = new ArrayList<>();
