@@ -10,7 +10,7 @@ import java.util.List;
  * try-lock, so that ten thousand virtual threads do not get ten thousand caches.
  *
  * <p>Caches of platform threads that have ended are reclaimed by {@link #reclaimEnded()}: their
- * pages go back to the ring or their slabs and their counters are folded into {@code retired},
+ * pages are drained into the ring or returned to their slabs and their counters are folded into {@code retired},
  * so totals never go backwards. It runs when a thread registers, when the budget is spent, from
  * the tuner and from a closing pool.
  *

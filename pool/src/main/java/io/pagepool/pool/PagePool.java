@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Threading: every method may be called from any thread. The run-time setters are safe while
  * other threads allocate; a cache applies a new capacity at its owner's next push or refill.
  *
- * <p>Memory: pages stay mapped while they recycle. A slab is returned to the OS only when all its
+ * <p>Memory: pages stay mapped while they recycle. A slab is unmapped (given to the OS) only when all its
  * pages are free (beyond {@link #slabReserve()} free slabs) or at {@link #close()}; never while a
  * page of it is held.
  */
@@ -245,7 +245,7 @@ public final class PagePool implements AutoCloseable {
 
     /**
      * Returns up to {@code maxPages} free pages from the ring to their slabs, so that slabs holding
-     * only idle ring stock can be returned to the OS (beyond {@link #slabReserve()}). Any thread;
+     * only idle ring stock can be unmapped (beyond {@link #slabReserve()}). Any thread;
      * the slab lock once per 64 pages, never a cache. Returns how many pages moved.
      */
     public int returnRingPages(int maxPages) {
@@ -262,12 +262,12 @@ public final class PagePool implements AutoCloseable {
         control.setRingCapacity(pages);
     }
 
-    /** Free slabs kept mapped; lowering it returns the extra free slabs to the OS now. */
+    /** Free slabs kept mapped; lowering it unmaps the extra free slabs now. */
     public void setSlabReserve(int slabCount) {
         control.setSlabReserve(slabCount);
     }
 
-    /** Returns free slabs beyond {@code keepFreeSlabs} to the OS; returns how many went. */
+    /** Unmaps free slabs beyond {@code keepFreeSlabs}; returns how many went. */
     public int trim(int keepFreeSlabs) {
         return control.trim(keepFreeSlabs);
     }
@@ -297,8 +297,8 @@ public final class PagePool implements AutoCloseable {
         return settings.maxMemoryBytes;
     }
 
-    /** Capacity of new caches. */
-    public int cacheCapacity() {
+    /** The capacity of caches created from now on (live caches may differ: {@link #cacheStats()}). */
+    public int newCacheCapacity() {
         return settings.newCacheCapacity();
     }
 
@@ -322,7 +322,7 @@ public final class PagePool implements AutoCloseable {
         return ring.physicalSlots();
     }
 
-    /** Free slabs kept mapped instead of returned to the OS. */
+    /** Free slabs kept mapped instead of unmapped. */
     public int slabReserve() {
         return slabs.slabReserve();
     }
@@ -354,10 +354,10 @@ public final class PagePool implements AutoCloseable {
 
     /**
      * Stops new allocations, drains the ring, the stripes, this thread's cache and the caches of
-     * ended threads, and returns every free slab to the OS. Slabs with pages still held stay
-     * mapped: they are returned as those pages are released; a daemon thread retries and reports
+     * ended threads, and unmaps every free slab. Slabs with pages still held stay
+     * mapped: they are unmapped as those pages are released; a daemon thread retries and reports
      * (warning line and {@link PoolListener#closeStalled}) how many pages are in flight and for
-     * how long. Pages parked in caches of live threads go back at those threads' next call or
+     * how long. Pages parked in caches of live threads are drained at those threads' next call or
      * when they end. Idempotent.
      */
     @Override

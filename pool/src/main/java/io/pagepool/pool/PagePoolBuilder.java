@@ -114,7 +114,7 @@ public final class PagePoolBuilder {
         return this;
     }
 
-    /** Free slabs kept mapped instead of returned to the OS: 0 to 2^20. Default 1. */
+    /** Free slabs kept mapped instead of unmapped: 0 to 2^20. Default 1. */
     public PagePoolBuilder slabReserve(int slabs) {
         requireRange("slabReserve", slabs, 0, 1 << 20);
         this.slabReserve = slabs;

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * One region mapped from the OS and carved into pages. Its pages' handles and views are made
- * once, when the slab is mapped; the region goes back to the OS only when every page is free in
+ * once, when the slab is mapped; the region is unmapped only when every page is free in
  * its free list (or at close), so no held page ever loses its memory.
  *
  * <p>Threading: the free list is guarded by {@link SlabAllocator}'s lock; the rest is final.
@@ -103,7 +103,7 @@ final class Slab {
         free[freeCount++] = page.index();
     }
 
-    /** Returns the region to the OS; false if a stale view still pins it (retry later). */
+    /** Unmaps the region (gives it to the OS); false if a stale view still pins it (retry later). */
     boolean unmap() {
         try {
             arena.close();

@@ -6,7 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The slow path: maps slabs from the OS inside the memory budget, carves pages from them in bulk,
- * takes pages back, and returns whole free slabs to the OS beyond the reserve (or at close).
+ * takes returned pages back, and unmaps whole free slabs beyond the reserve (or at close).
  *
  * <p>Threading: every method that changes slabs runs under {@link #lock}. The address table is
  * immutable and published through a volatile field, so {@link #find(long)} takes no lock. The
@@ -210,7 +210,7 @@ final class SlabAllocator {
         return mapper.usesMmap();
     }
 
-    /** Returns free slabs to the OS until at most {@code keepFreeSlabs} stay mapped; returns how many went. */
+    /** Unmaps free slabs until at most {@code keepFreeSlabs} stay mapped; returns how many went. */
     int trim(int keepFreeSlabs) {
         lock.lock();
         try {

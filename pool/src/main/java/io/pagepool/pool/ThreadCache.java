@@ -179,7 +179,7 @@ final class ThreadCache {
             makeRoom();
             if (!push(pageId)) {
                 count(Counters.RELEASE_SLOW);
-                moveOut(new int[] {pageId}, 1);
+                flush(new int[] {pageId}, 1);
                 return;
             }
         }
@@ -195,12 +195,12 @@ final class ThreadCache {
         }
         count(Counters.RECYCLE_CACHE_FULL);
         int n = size - capacity / 2;
-        moveOut(stack, n);
+        flush(stack, n);
         dropColdest(n);
     }
 
-    /** Moves the pages {@code ids[0..n)} into the ring, and what it cannot take back to their slabs. */
-    private void moveOut(int[] ids, int n) {
+    /** Flushes the pages {@code ids[0..n)} into the ring, returning what it cannot take to their slabs. */
+    private void flush(int[] ids, int n) {
         int inRing = settings.isClosed() ? 0 : ring.produce(ids, 0, n);
         count(Counters.RECYCLE_RING, inRing);
         if (inRing < n) {

@@ -19,7 +19,7 @@ class TunerHooksTest {
         try (PagePool pool = Pools.small("hooks-new", new Warnings()).cacheCapacity(32).build()) {
             pool.alloc().release(); // this thread's cache exists, capacity 32
             pool.setNewCacheCapacity(96);
-            assertEquals(96, pool.cacheCapacity());
+            assertEquals(96, pool.newCacheCapacity());
             long me = Thread.currentThread().threadId();
             assertEquals(32, pool.cacheStats().stream().filter(c -> c.threadId() == me).findFirst()
                     .orElseThrow().capacity());

@@ -71,7 +71,7 @@ final class PoolMXBeanAdapter implements PagePoolMXBean {
 
     @Override
     public int getCacheCapacity() {
-        return pool().cacheCapacity();
+        return pool().newCacheCapacity();
     }
 
     @Override
