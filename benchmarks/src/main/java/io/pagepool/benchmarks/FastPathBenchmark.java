@@ -39,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)} and
  *       {@link PagePool#release(ByteBuffer)} (finds the page from the address).
  *   <li>{@code poolPage} — the Page API: {@link PagePool#alloc()} and {@link Page#release()}.
+ *   <li>{@code poolStrict}, {@code poolPageStrict} — the same on a pool built with
+ *       {@code strict(true)}: every release is a compare-and-set, so one of two racing releases
+ *       throws. The difference to {@code pool} and {@code poolPage} is strict mode's cost.
  *   <li>{@code jdkAllocateDirect} — {@link ByteBuffer#allocateDirect(int)}, left to the GC and
  *       its Cleaner (what an unmodified application does).
  *   <li>{@code nettyPooled}, {@code nettyAdaptive} — Netty 4.2's {@link PooledByteBufAllocator}
@@ -73,6 +76,7 @@ public class FastPathBenchmark {
     public int pageSize;
 
     private PagePool pool;
+    private PagePool strictPool;
     private ThreadLocal<BufferStack> stacks;
     private ThreadLocal<BufferStack> arenaStacks;
     private Arena arena;
@@ -97,6 +101,7 @@ public class FastPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pool = PagePool.builder().name("fast-path").pageSize(pageSize).build();
+        strictPool = PagePool.builder().name("fast-path-strict").pageSize(pageSize).strict(true).build();
         int size = pageSize;
         stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH, null));
         arena = Arena.ofShared();
@@ -105,6 +110,7 @@ public class FastPathBenchmark {
         nettyAdaptiveAllocator = new AdaptiveByteBufAllocator(true);
         // every case's per-thread state exists before the promotion: this thread's cache, stack, magazines
         pool.release(pool.allocBuffer(pageSize));
+        strictPool.release(strictPool.allocBuffer(pageSize));
         stacks.get();
         arenaStacks.get();
         nettyPooledAllocator.directBuffer(pageSize).release();
@@ -115,6 +121,7 @@ public class FastPathBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         pool.close();
+        strictPool.close();
         arena.close();
     }
 
@@ -145,6 +152,20 @@ public class FastPathBenchmark {
     @Benchmark
     public void poolPage() {
         Page page = pool.alloc();
+        page.buffer().put(0, (byte) 1);
+        page.release();
+    }
+
+    @Benchmark
+    public void poolStrict() {
+        ByteBuffer buffer = strictPool.allocBuffer(pageSize);
+        buffer.put(0, (byte) 1);
+        strictPool.release(buffer);
+    }
+
+    @Benchmark
+    public void poolPageStrict() {
+        Page page = strictPool.alloc();
         page.buffer().put(0, (byte) 1);
         page.release();
     }

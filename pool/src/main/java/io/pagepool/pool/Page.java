@@ -20,7 +20,8 @@ import java.nio.ByteOrder;
  * The common case, a sole holder releasing, costs no atomic instruction: a holder that reads a
  * count of 1 (acquire) is the only one, so it writes 0 plainly and recycles; the page then
  * belongs to the releasing thread's cache until the recycle ring publishes it (release/acquire).
- * Shared pages are decremented with compare-and-set.
+ * Shared pages are decremented with compare-and-set, and so is every page of a {@code strict}
+ * pool, where of two racing releases of one reference exactly one succeeds.
  */
 public final class Page {
     private static final VarHandle REFCNT;
@@ -44,6 +45,8 @@ public final class Page {
     /** Where the last release sends the page. */
     private final PageRecycler recycler;
     private final Slab slab;
+    /** The pool's {@code strict} option: every release is a compare-and-set. */
+    private final boolean strict;
     private final int index;
     private final int id;
     private final long address;
@@ -69,6 +72,7 @@ public final class Page {
     Page(PagePool pool, PageRecycler recycler, Slab slab, int index, int id, MemorySegment segment) {
         this.pool = pool;
         this.recycler = recycler;
+        this.strict = recycler != null && recycler.strict();
         this.slab = slab;
         this.index = index;
         this.id = id;
@@ -135,11 +139,12 @@ public final class Page {
      * Drops a reference; the last one recycles the page into the releasing thread's cache.
      *
      * @throws IllegalStateException on a double release (the count is already 0); the pool is
-     *         left unchanged
+     *         left unchanged. Two releases racing on another thread are caught only by a
+     *         {@code strict} pool; otherwise both may succeed, see {@link PagePoolBuilder#strict}
      */
     public void release() {
         int count = (int) REFCNT.getAcquire(this);
-        if (count == 1) {
+        if (count == 1 && !strict) {
             REFCNT.set(this, 0);
             recycler.recycle(this);
         } else {

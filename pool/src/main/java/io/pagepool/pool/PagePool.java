@@ -28,17 +28,12 @@ import java.util.List;
  * {@link FragmentAllocator}, the release side in {@link PageRecycler}, samples and listener calls
  * in {@link PoolEvents}, the tuner's and agent's surface in {@link PoolControl}.
  *
- * <p>Threading: every method may be called from any thread. The run-time setters are safe while
- * other threads allocate; a cache applies a new capacity at its owner's next push or refill.
- *
- * <p>Memory: pages stay mapped while they recycle. A slab is unmapped (given to the OS) only when all its
- * pages are free (beyond {@link #slabReserve()} free slabs) or at {@link #close()}; never while a
- * page of it is held.
+ * <p>Threading: every method may be called from any thread; the run-time setters while other
+ * threads allocate. Memory: pages stay mapped while they recycle. A slab is unmapped only when all
+ * its pages are free (beyond {@link #slabReserve()} free slabs) or at {@link #close()}, never while
+ * a page of it is held.
  */
 public final class PagePool implements AutoCloseable {
-    /** Fast-path allocations between two checks for a sampler when none is installed. */
-    static final int SAMPLER_CHECK_INTERVAL = PoolEvents.SAMPLER_CHECK_INTERVAL;
-
     private final PoolSettings settings;
     private final PoolEvents events;
     private final RecycleRing ring;
@@ -138,10 +133,7 @@ public final class PagePool implements AutoCloseable {
         return requestedBytes;
     }
 
-    /**
-     * The fast path: pop from the calling platform thread's cache, found by its id slot; one exit
-     * to the slow path (virtual threads, a thread without a slot, an empty cache, a closed pool).
-     */
+    /** The fast path: pop from the caller's cache, found by its id slot; one exit to the slow path. */
     private Page take(int requestedBytes) {
         ThreadCache cache;
         if (!closed && (cache = caches.slotted(Thread.currentThread())) != null) {
@@ -186,7 +178,7 @@ public final class PagePool implements AutoCloseable {
      * {@code fastPathInterval}-th fast-path allocation of each cache and every slower one.
      */
     public void setAllocationSampler(AllocationSampler sampler, int fastPathInterval) {
-        PagePoolBuilder.requireRange("fastPathInterval", fastPathInterval, 1, SAMPLER_CHECK_INTERVAL);
+        PagePoolBuilder.requireRange("fastPathInterval", fastPathInterval, 1, PoolEvents.SAMPLER_CHECK_INTERVAL);
         events.setSampler(sampler, fastPathInterval);
     }
 
@@ -275,6 +267,15 @@ public final class PagePool implements AutoCloseable {
     /** Drains the caches of threads that have ended; returns how many were reclaimed. */
     public int reclaimEndedThreadCaches() {
         return caches.reclaimEnded();
+    }
+
+    /**
+     * Checks that every free page is in exactly one place (a thread cache, the ring or its slab's
+     * free list) with reference count 0, and reports the duplicate returns slabs caught (racing
+     * double releases). Exact on a quiescent pool; racy while other threads use it.
+     */
+    public PoolAudit audit() {
+        return control.audit();
     }
 
     /** The pool's name in statistics, JFR events and messages. */

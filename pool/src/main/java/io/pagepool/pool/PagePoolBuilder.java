@@ -149,6 +149,19 @@ public final class PagePoolBuilder {
         return this;
     }
 
+    /**
+     * Whether releases are checked atomically (default false). Off, a sole holder's release is a
+     * plain store, and of two threads releasing one page at once (an application bug) both may
+     * succeed; slabs catch the page returned twice later ({@link PagePool#audit()}), but the page
+     * may meanwhile be handed to two holders. On, every release is a compare-and-set, so one of the
+     * two throws {@link IllegalStateException} naming the page, at the cost of one atomic
+     * instruction per release. Use it in tests and while hunting a lease bug.
+     */
+    public PagePoolBuilder strict(boolean enabled) {
+        this.strict = enabled;
+        return this;
+    }
+
     /** Receives slab, waive and close events (the recorder's JFR hook). Default: none. */
     public PagePoolBuilder listener(PoolListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");

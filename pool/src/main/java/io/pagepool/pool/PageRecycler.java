@@ -77,6 +77,11 @@ final class PageRecycler {
         closed = true;
     }
 
+    /** The pool's {@code strict} option, which each page copies at its creation. */
+    boolean strict() {
+        return settings.strict;
+    }
+
     String poolName() {
         return settings.name;
     }

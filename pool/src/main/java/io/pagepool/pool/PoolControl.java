@@ -1,6 +1,9 @@
 package io.pagepool.pool;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The control surface that the tuner and the agent use: the run-time setters (validated here),
@@ -82,7 +85,9 @@ final class PoolControl {
         caches.sumCounters(s);
         slabs.lockedCounters.addTo(s);
         long hold = s[Counters.ALLOC_FAST] + s[Counters.HOLD_SLOW];
-        long release = s[Counters.RECYCLE_CACHED] + s[Counters.RELEASE_SLOW];
+        // a racing double release counts two releases of one hold; the slab that drops the copy undoes one
+        long release = s[Counters.RECYCLE_CACHED] + s[Counters.RELEASE_SLOW]
+                - (settings.counting() ? slabs.doubleReturnsDropped() : 0);
         CacheRegistry.Occupancy o = caches.occupancy();
         return new PoolStats(s[Counters.ALLOC_FAST], s[Counters.ALLOC_SLOW], s[Counters.ALLOC_SLOW_HIGH_ORDER],
                 s[Counters.ALLOC_EMPTY], s[Counters.ALLOC_REFILL], s[Counters.ALLOC_WAIVE],
@@ -92,6 +97,49 @@ final class PoolControl {
                 slabs.pagesMapped(), slabs.bytesMapped(), settings.maxMemoryBytes, slabs.slabsMappedTotal(),
                 slabs.slabsUnmappedTotal(), slabs.mappingFallbacks(), ring.size(), ring.capacity(),
                 o.cachedPages(), o.caches(), o.capacityTotal());
+    }
+
+    /** See {@link PagePool#audit()}. */
+    PoolAudit audit() {
+        List<String> problems = new ArrayList<>();
+        Map<Integer, String> places = new HashMap<>();
+        long seen = 0;
+        long duplicates = 0;
+        for (ThreadCache cache : caches.all()) {
+            int[] stack = cache.stack;
+            int size = Math.min(cache.sizeRacy(), stack.length);
+            for (int i = 0; i < size; i++) {
+                duplicates += place(places, stack[i], "the cache of " + cache.ownerName, problems);
+                seen++;
+            }
+        }
+        for (int id : ring.snapshot()) {
+            duplicates += place(places, id, "the recycle ring", problems);
+            seen++;
+        }
+        for (int id : slabs.freeIds()) {
+            duplicates += place(places, id, "its slab's free list", problems);
+            seen++;
+        }
+        return new PoolAudit(seen, duplicates, slabs.doubleReturnsDropped(), problems);
+    }
+
+    /** Records that page {@code id} is free in {@code place}; returns 1 when it was already seen free. */
+    private int place(Map<Integer, String> places, int id, String place, List<String> problems) {
+        Page page = slabs.pageTable().get(id);
+        if (page == null) {
+            problems.add("page id " + id + " in " + place + " names no mapped page");
+            return 0;
+        }
+        if (page.refCount() != 0) {
+            problems.add(page + " is free in " + place + " but has refcount " + page.refCount());
+        }
+        String before = places.putIfAbsent(id, place);
+        if (before != null) {
+            problems.add(page + " is free twice: in " + before + " and in " + place);
+            return 1;
+        }
+        return 0;
     }
 
     List<CacheStats> cacheStats() {

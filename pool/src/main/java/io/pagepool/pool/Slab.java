@@ -22,6 +22,8 @@ final class Slab {
     /** Indexes of the free pages; guarded by the allocator's lock. */
     private final int[] free;
     private int freeCount;
+    /** Bit {@code i} set while page {@code i} is in {@code free}: catches a page returned twice. Lock held. */
+    private final long[] inFreeList;
 
     /** @param firstPageId the {@link PageTable} id of the slab's first page; the others follow */
     Slab(PagePool pool, PageRecycler recycler, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
@@ -36,10 +38,12 @@ final class Slab {
         int count = (int) (sizeBytes >>> pageShift);
         this.pages = new Page[count];
         this.free = new int[count];
+        this.inFreeList = new long[(count + 63) >>> 6];
         for (int i = 0; i < count; i++) {
             MemorySegment pageSegment = segment.asSlice((long) i << pageShift, pageSize);
             pages[i] = new Page(pool, recycler, this, i, firstPageId + i, pageSegment);
             free[i] = count - 1 - i; // pop hands out the lowest address first
+            inFreeList[i >>> 6] |= 1L << i;
         }
         this.freeCount = count;
     }
@@ -93,14 +97,34 @@ final class Slab {
     int take(int[] out, int offset, int n) {
         int k = Math.min(n, freeCount);
         for (int i = 0; i < k; i++) {
-            out[offset + i] = firstPageId + free[--freeCount];
+            int index = free[--freeCount];
+            inFreeList[index >>> 6] &= ~(1L << index);
+            out[offset + i] = firstPageId + index;
         }
         return k;
     }
 
-    /** Returns a free page of this slab to its free list. Lock held. */
-    void returnPage(Page page) {
-        free[freeCount++] = page.index();
+    /**
+     * Returns a free page of this slab to its free list; false, leaving the list as it was, when
+     * the page is already in it or is held (reference count not 0): a second copy of a page that
+     * a racing double release put in two places. Lock held.
+     */
+    boolean returnPage(Page page) {
+        int index = page.index();
+        long bit = 1L << index;
+        if ((inFreeList[index >>> 6] & bit) != 0 || page.refCount() != 0) {
+            return false;
+        }
+        inFreeList[index >>> 6] |= bit;
+        free[freeCount++] = index;
+        return true;
+    }
+
+    /** Adds the ids of this slab's free pages to {@code out}. Lock held. */
+    void addFreeIds(java.util.List<Integer> out) {
+        for (int i = 0; i < freeCount; i++) {
+            out.add(firstPageId + free[i]);
+        }
     }
 
     /** Unmaps the region (gives it to the OS); false if a stale view still pins it (retry later). */

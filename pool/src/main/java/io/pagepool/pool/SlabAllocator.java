@@ -37,6 +37,8 @@ final class SlabAllocator {
     private volatile long slabsMappedTotal;
     private volatile long slabsUnmappedTotal;
     private volatile long mappingFallbacks;
+    /** Written under the lock; read by any thread. */
+    private volatile long doubleReturnsDropped;
     private volatile int slabReserve;
     private int fullyFreeSlabs;
     /** Free pages in all mapped slabs: at 0 with the budget spent, a carve returns at once. */
@@ -188,7 +190,14 @@ final class SlabAllocator {
 
     private void returnLocked(Page page) {
         Slab slab = page.slab();
-        slab.returnPage(page);
+        if (!slab.returnPage(page)) {
+            doubleReturnsDropped++;
+            if (doubleReturnsDropped == 1) {
+                events.warn(page + " was returned to its slab twice (two releases of one lease?); the copy is"
+                        + " dropped and counted, see PagePool.audit(); strict(true) catches the release itself");
+            }
+            return;
+        }
         freePages++;
         if (slab.isAllFree()) {
             fullyFreeSlabs++;
@@ -307,6 +316,25 @@ final class SlabAllocator {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The ids of every free page in the slabs' free lists. */
+    List<Integer> freeIds() {
+        lock.lock();
+        try {
+            List<Integer> ids = new ArrayList<>();
+            for (Slab slab : slabs) {
+                slab.addFreeIds(ids);
+            }
+            return ids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Pages returned to a slab that already had them free, or that were held again: dropped. */
+    long doubleReturnsDropped() {
+        return doubleReturnsDropped;
     }
 
     /** A copy of the mapped slabs. Lock held. */

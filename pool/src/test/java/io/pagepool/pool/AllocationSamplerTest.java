@@ -73,7 +73,7 @@ class AllocationSamplerTest {
 
             samples.clear();
             // a stripe's countdown starts at the check interval, then follows the sampler's interval
-            int allocations = PagePool.SAMPLER_CHECK_INTERVAL + 100;
+            int allocations = PoolEvents.SAMPLER_CHECK_INTERVAL + 100;
             Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < allocations; i++) {
                     pool.alloc().release();

@@ -38,7 +38,7 @@ final class Pools {
      * in-flight counter must equal the pages held (the test's plus the fragment pages).
      */
     static void assertConsistent(PagePool pool, Collection<Page> held) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(pool.audit().problems()); // the pool's own audit agrees
         Map<Page, String> where = new IdentityHashMap<>();
         int fragmentPages = 0;
         for (ThreadCache cache : pool.control().caches().all()) {
