@@ -33,7 +33,7 @@ final class FragmentAllocator {
             if (page == null) {
                 throw allocator.noPageException();
             }
-            return page.buffer().slice(0, bytes);
+            return page.startViewLease(page.buffer().slice(0, bytes));
         }
         if (settings.isClosed()) {
             allocator.waiveClosed(bytes);

@@ -26,12 +26,14 @@ import java.nio.ByteOrder;
 public final class Page {
     private static final VarHandle REFCNT;
     private static final VarHandle ATTACHMENT;
+    private static final VarHandle LEASE_VIEW;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             REFCNT = lookup.findVarHandle(Page.class, "refcnt", int.class);
             ATTACHMENT = lookup.findVarHandle(Page.class, "attachment", Object.class);
+            LEASE_VIEW = lookup.findVarHandle(Page.class, "leaseView", ByteBuffer.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,6 +70,16 @@ public final class Page {
     /** The holder's lease object; the pool never reads it. Accessed through {@link #ATTACHMENT}. */
     @SuppressWarnings("unused")
     private Object attachment;
+    /**
+     * The view {@code allocBuffer} handed out for lease {@code viewLeaseGeneration}, the handle that
+     * {@code release(ByteBuffer)} ends by identity (compare-and-set to null, so once). Set by the
+     * handing-out thread (release store); accessed through {@link #LEASE_VIEW}.
+     */
+    @SuppressWarnings("unused")
+    private ByteBuffer leaseView;
+    private int viewLeaseGeneration;
+    /** The last view whose lease {@code release(ByteBuffer)} ended: a late release of it is stale. */
+    private ByteBuffer endedLeaseView;
 
     Page(PagePool pool, PageRecycler recycler, Slab slab, int index, int id, MemorySegment segment) {
         this.pool = pool;
@@ -82,9 +94,11 @@ public final class Page {
     }
 
     /**
-     * The page's direct buffer. When the page is handed out its position is 0, its limit is the
-     * page size and its order big-endian. It stays valid until the page's last release; do not
-     * keep it after that (a stale view may see the page's next holder's bytes).
+     * The page's own direct buffer, the same object for every lease (so the Page API allocates
+     * nothing). When the page is handed out its position is 0, its limit is the page size and its
+     * order big-endian. It stays valid until the page's last release; do not keep it after that
+     * (a stale view may see the page's next holder's bytes). {@link PagePool#allocBuffer} hands
+     * out a new view per lease instead.
      */
     public ByteBuffer buffer() {
         return view;
@@ -218,6 +232,60 @@ public final class Page {
             MemorySegment.copy(Zeros.SEGMENT, 0, segment, 0, zeroBytes);
         }
         return this;
+    }
+
+    /**
+     * Makes {@code view}, a new view of this just handed-out page, the handle of its lease: the
+     * view {@code release(ByteBuffer)} accepts. Returns it. The handing-out thread only.
+     */
+    ByteBuffer startViewLease(ByteBuffer view) {
+        viewLeaseGeneration = generation;
+        LEASE_VIEW.setRelease(this, view);
+        return view;
+    }
+
+    /** True when {@code buffer} is the handle of this page's current lease. Any thread. */
+    boolean isLeaseView(ByteBuffer buffer) {
+        return LEASE_VIEW.getAcquire(this) == buffer && viewLeaseGeneration == generation;
+    }
+
+    /**
+     * Ends the current lease if {@code buffer} is its handle; true for the one caller that did.
+     * A holder thread; a stale or second caller gets false.
+     */
+    boolean endViewLease(ByteBuffer buffer) {
+        if (viewLeaseGeneration != generation || !LEASE_VIEW.compareAndSet(this, buffer, null)) {
+            return false;
+        }
+        endedLeaseView = buffer;
+        return true;
+    }
+
+    /**
+     * True when {@code buffer}, a view of this page that is not its lease handle, must not end the
+     * current lease: it is the last view whose lease has ended, or it covers the whole page (a
+     * stale lease view or a copy of one) while the page is held through {@code allocBuffer}.
+     * Otherwise (a slice, a fragment, the page's own view, or any view of a page held through the
+     * Page API) it may; the current view lease, if any, ends with it.
+     */
+    boolean refusesViewRelease(ByteBuffer buffer) {
+        if (buffer == endedLeaseView) {
+            return true;
+        }
+        ByteBuffer current = (ByteBuffer) LEASE_VIEW.getAcquire(this);
+        if (current == null || viewLeaseGeneration != generation) {
+            return false;
+        }
+        if (current == buffer) { // the handle itself, found by address (its directory slot collides)
+            return !endViewLease(buffer);
+        }
+        if (buffer.capacity() == view.capacity() && buffer != view) {
+            return true;
+        }
+        if (LEASE_VIEW.compareAndSet(this, current, null)) {
+            endedLeaseView = current;
+        }
+        return false;
     }
 
     /** Turns a held page (count 1) into a fragment page carrying the bias. Owner only. */

@@ -89,14 +89,13 @@ public final class PagePool implements AutoCloseable {
         return page;
     }
 
-    /** Like {@link #alloc()}, but returns null when the budget is spent or the pool is closed. */
+    /** Like {@link #alloc()}, but null when the budget is spent or the pool is closed. */
     public Page tryAlloc() {
         return take(pageSize);
     }
 
     /**
      * Like {@link #tryAlloc()} for a request of {@code requestedBytes}: a zeroing pool zeroes only those.
-     *
      * @throws IllegalArgumentException when {@code requestedBytes} is not 0..pageSize
      */
     public Page tryAlloc(int requestedBytes) {
@@ -104,8 +103,9 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Hands out a page's own view with limit {@code requestedBytes} (zeroed up to that when the
-     * pool zeroes); release it with {@link #release(ByteBuffer)}. No allocation.
+     * Hands out a new view of a page, limit {@code requestedBytes} (zeroed up to that when the pool
+     * zeroes), the handle of this lease: release it with {@link #release(ByteBuffer)}; a second
+     * release of it throws and never ends a later lease. Allocates the view ({@link #alloc()} does not).
      *
      * @throws IllegalArgumentException when {@code requestedBytes} is not 0..pageSize
      * @throws PoolExhaustedException when the memory budget is spent
@@ -116,13 +116,13 @@ public final class PagePool implements AutoCloseable {
         if (page == null) {
             throw allocator.noPageException();
         }
-        return page.buffer().limit(requestedBytes);
+        return page.startViewLease(page.buffer().duplicate().limit(requestedBytes));
     }
 
     /** Like {@link #allocBuffer(int)}, but returns null when the budget is spent or the pool is closed. */
     public ByteBuffer tryAllocBuffer(int requestedBytes) {
         Page page = take(checkRequest(requestedBytes));
-        return page != null ? page.buffer().limit(requestedBytes) : null;
+        return page != null ? page.startViewLease(page.buffer().duplicate().limit(requestedBytes)) : null;
     }
 
     private int checkRequest(int requestedBytes) {
@@ -188,11 +188,12 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Drops one reference of the page holding {@code buffer} (a page's view, a slice of it, or a
-     * fragment); the last one recycles the page.
+     * Drops one reference of the page holding {@code buffer} (the view {@link #allocBuffer} handed
+     * out, a page's view, a slice of it, or a fragment); the last one recycles the page.
      *
      * @throws IllegalArgumentException for a heap buffer or a direct buffer that is not this pool's
-     * @throws IllegalStateException on a double release
+     * @throws IllegalStateException on a double release, or for a stale {@code allocBuffer} view
+     *         (its lease ended; the page's current holder keeps it)
      */
     public void release(ByteBuffer buffer) {
         recycler.release(buffer);
@@ -217,8 +218,6 @@ public final class PagePool implements AutoCloseable {
     public Page findPage(ByteBuffer buffer) {
         return recycler.findPage(buffer);
     }
-
-    // ------------------------------------------------------------------ knobs the tuner moves, and reading
 
     /** Sets every cache's capacity and the capacity of caches created later: 1..maxCacheCapacity. */
     public void setCacheCapacity(int pages) {
@@ -270,9 +269,9 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Checks that every free page is in exactly one place (a thread cache, the ring or its slab's
-     * free list) with reference count 0, and reports the duplicate returns slabs caught (racing
-     * double releases). Exact on a quiescent pool; racy while other threads use it.
+     * Checks that every free page is in one place (a thread cache, the ring or its slab's free list)
+     * with refcount 0; reports the duplicate returns slabs caught (racing double releases). Exact on
+     * a quiescent pool; racy while other threads use it.
      */
     public PoolAudit audit() {
         return control.audit();

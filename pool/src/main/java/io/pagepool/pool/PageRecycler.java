@@ -88,9 +88,27 @@ final class PageRecycler {
 
     // ------------------------------------------------------------------ release by buffer
 
-    /** See {@link PagePool#release(ByteBuffer)}. */
+    /**
+     * See {@link PagePool#release(ByteBuffer)}. The common case, the view {@code allocBuffer}
+     * handed out, ends its lease by identity (one compare-and-set); anything else takes
+     * {@link #releaseByAddress}.
+     */
     void release(ByteBuffer buffer) {
-        pageOf(buffer).release();
+        Page page = directory.candidate(buffer);
+        if (page != null && page.endViewLease(buffer)) {
+            page.release();
+            return;
+        }
+        releaseByAddress(buffer);
+    }
+
+    private void releaseByAddress(ByteBuffer buffer) {
+        Page page = pageOf(buffer);
+        if (page.refusesViewRelease(buffer)) {
+            throw new IllegalStateException(page + ": release of a stale view: the lease it was handed out"
+                    + " for has ended (released twice?); the page's current holder keeps it");
+        }
+        page.release();
     }
 
     /** See {@link PagePool#releaseBulk(Page[], int)}. */

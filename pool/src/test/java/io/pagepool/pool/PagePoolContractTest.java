@@ -158,7 +158,8 @@ class PagePoolContractTest {
                 assertTrue(buffer.isDirect());
                 assertEquals(ByteOrder.BIG_ENDIAN, buffer.order());
                 Page page = pool.pageOf(buffer);
-                assertSame(page.buffer(), buffer, "the page's own view");
+                assertNotSame(page.buffer(), buffer, "a view of its own for each lease (issue 13, item 3)");
+                assertEquals(page.address(), MemorySegment.ofBuffer(buffer).address(), "a view of the page");
                 assertEquals(1, page.refCount());
                 pool.release(buffer);
                 assertEquals(0, page.refCount());
@@ -298,7 +299,8 @@ class PagePoolContractTest {
             assertSame(fragmentPage, pool.pageOf(f2));
             assertEquals(fragmentPage.address(), MemorySegment.ofBuffer(f1).address());
             ByteBuffer sized = pool.allocBuffer(10);
-            assertSame(pool.pageOf(sized).buffer(), sized);
+            assertNotSame(pool.pageOf(sized).buffer(), sized, "a view of its own for each lease");
+            assertEquals(pool.pageOf(sized).address(), MemorySegment.ofBuffer(sized).address());
             pool.release(f1);
             pool.release(f2);
             pool.release(sized);
@@ -577,7 +579,7 @@ class PagePoolContractTest {
             tried.release();
 
             ByteBuffer sized = pool.allocBuffer(100);
-            assertSame(page.buffer(), sized);
+            assertSame(page, pool.pageOf(sized), "LIFO: the dirty page again");
             assertZero(page.segment(), 100, "allocBuffer(100), the requested length");
             dirty(page);
             pool.release(sized);
