@@ -36,8 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link Arena}, as the pool's pages are (so that a slab can be unmapped at once rather than
  *       by the GC): every access to such a buffer checks the arena is still open. The difference
  *       to {@code none} is what memory that can be freed explicitly costs, before any pooling.
- *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)} and
- *       {@link PagePool#release(ByteBuffer)} (finds the page from the address).
+ *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)}, which hands out a
+ *       new view per lease (so that a stale release cannot end a later lease), and
+ *       {@link PagePool#release(ByteBuffer)}, which ends the lease by the view's identity (one
+ *       compare-and-set).
  *   <li>{@code poolPage} — the Page API: {@link PagePool#alloc()} and {@link Page#release()}.
  *   <li>{@code poolStrict}, {@code poolPageStrict} — the same on a pool built with
  *       {@code strict(true)}: every release is a compare-and-set, so one of two racing releases
@@ -58,7 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Targets, as ratios in the same run: {@code pool <= 1.5 x none};
  * {@code nettyAdaptive / pool >= 10}; {@code jdkAllocateDirect / pool >= 100}; 0 B/op for the
- * pool cases ({@code -prof gc}).
+ * Page API cases ({@code -prof gc}); the ByteBuffer API cases allocate one view per lease.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
