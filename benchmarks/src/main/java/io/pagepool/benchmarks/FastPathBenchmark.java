@@ -36,9 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link Arena}, as the pool's pages are (so that a slab can be unmapped at once rather than
  *       by the GC): every access to such a buffer checks the arena is still open. The difference
  *       to {@code none} is what memory that can be freed explicitly costs, before any pooling.
- *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)} and
- *       {@link PagePool#release(ByteBuffer)} (finds the page from the address).
+ *   <li>{@code pool} — the ByteBuffer API: {@link PagePool#allocBuffer(int)}, which hands out a
+ *       new view per lease (so that a stale release cannot end a later lease), and
+ *       {@link PagePool#release(ByteBuffer)}, which ends the lease by the view's identity (one
+ *       compare-and-set).
  *   <li>{@code poolPage} — the Page API: {@link PagePool#alloc()} and {@link Page#release()}.
+ *   <li>{@code poolStrict}, {@code poolPageStrict} — the same on a pool built with
+ *       {@code strict(true)}: every release is a compare-and-set, so one of two racing releases
+ *       throws. The difference to {@code pool} and {@code poolPage} is strict mode's cost.
  *   <li>{@code jdkAllocateDirect} — {@link ByteBuffer#allocateDirect(int)}, left to the GC and
  *       its Cleaner (what an unmodified application does).
  *   <li>{@code nettyPooled}, {@code nettyAdaptive} — Netty 4.2's {@link PooledByteBufAllocator}
@@ -55,7 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Targets, as ratios in the same run: {@code pool <= 1.5 x none};
  * {@code nettyAdaptive / pool >= 10}; {@code jdkAllocateDirect / pool >= 100}; 0 B/op for the
- * pool cases ({@code -prof gc}).
+ * Page API cases ({@code -prof gc}); the ByteBuffer API cases allocate one view per lease.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -73,6 +78,7 @@ public class FastPathBenchmark {
     public int pageSize;
 
     private PagePool pool;
+    private PagePool strictPool;
     private ThreadLocal<BufferStack> stacks;
     private ThreadLocal<BufferStack> arenaStacks;
     private Arena arena;
@@ -97,6 +103,7 @@ public class FastPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pool = PagePool.builder().name("fast-path").pageSize(pageSize).build();
+        strictPool = PagePool.builder().name("fast-path-strict").pageSize(pageSize).strict(true).build();
         int size = pageSize;
         stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH, null));
         arena = Arena.ofShared();
@@ -105,6 +112,7 @@ public class FastPathBenchmark {
         nettyAdaptiveAllocator = new AdaptiveByteBufAllocator(true);
         // every case's per-thread state exists before the promotion: this thread's cache, stack, magazines
         pool.release(pool.allocBuffer(pageSize));
+        strictPool.release(strictPool.allocBuffer(pageSize));
         stacks.get();
         arenaStacks.get();
         nettyPooledAllocator.directBuffer(pageSize).release();
@@ -115,6 +123,7 @@ public class FastPathBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         pool.close();
+        strictPool.close();
         arena.close();
     }
 
@@ -145,6 +154,20 @@ public class FastPathBenchmark {
     @Benchmark
     public void poolPage() {
         Page page = pool.alloc();
+        page.buffer().put(0, (byte) 1);
+        page.release();
+    }
+
+    @Benchmark
+    public void poolStrict() {
+        ByteBuffer buffer = strictPool.allocBuffer(pageSize);
+        buffer.put(0, (byte) 1);
+        strictPool.release(buffer);
+    }
+
+    @Benchmark
+    public void poolPageStrict() {
+        Page page = strictPool.alloc();
         page.buffer().put(0, (byte) 1);
         page.release();
     }

@@ -13,5 +13,13 @@ package io.pagepool.pool;
  */
 @FunctionalInterface
 public interface AllocationSampler {
+    /**
+     * One sampled allocation.
+     *
+     * @param pool the pool that served (or waived) it
+     * @param path the path that served it
+     * @param page the page handed out; null for a waive or a page split into fragments
+     * @param requestedBytes the bytes the caller asked for
+     */
     void sampled(PagePool pool, AllocationPath path, Page page, long requestedBytes);
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * try-lock, so that ten thousand virtual threads do not get ten thousand caches.
  *
  * <p>Caches of platform threads that have ended are reclaimed by {@link #reclaimEnded()}: their
- * pages go back to the ring or their slabs and their counters are folded into {@code retired},
+ * pages are drained into the ring or returned to their slabs and their counters are folded into {@code retired},
  * so totals never go backwards. It runs when a thread registers, when the budget is spent, from
  * the tuner and from a closing pool.
  *
@@ -21,14 +21,17 @@ import java.util.List;
  * other thread ends and it takes the slot over.
  *
  * <p>Threading: the list is copy-on-write under this object's monitor; {@link #slotted} is
- * lock-free, and {@link #local()} too except when it registers a thread or claims a slot. The id slots are written under the monitor and read racily: a reader only trusts a
- * slot whose cache's final {@code owner} is the reader itself. Lock order: this monitor, then the
- * slab lock.
+ * lock-free, and {@link #local()} too except when it registers a thread or claims a slot. The
+ * id slots are written under the monitor and read racily: a reader only trusts a slot whose
+ * cache's final {@code owner} is the reader itself. Lock order: this monitor, then the slab lock.
  */
 final class CacheRegistry {
     static final int ID_SLOTS = 256;
 
-    private final PagePool pool;
+    private final PoolSettings settings;
+    private final RecycleRing ring;
+    private final SlabAllocator slabs;
+    private final PoolEvents events;
     private final ThreadLocal<ThreadCache> local = ThreadLocal.withInitial(this::register);
     /** Platform threads' caches by {@code threadId() & (ID_SLOTS - 1)}; null or another thread's when taken. */
     private final ThreadCache[] byThreadId = new ThreadCache[ID_SLOTS];
@@ -39,13 +42,21 @@ final class CacheRegistry {
     private volatile ThreadCache[] caches = new ThreadCache[0];
     private long nextId;
 
-    CacheRegistry(PagePool pool, int stripeCount, int capacity, int maxCapacity) {
-        this.pool = pool;
+    CacheRegistry(PoolSettings settings, RecycleRing ring, SlabAllocator slabs, PoolEvents events,
+                  int stripeCount) {
+        this.settings = settings;
+        this.ring = ring;
+        this.slabs = slabs;
+        this.events = events;
         this.stripes = new ThreadCache[stripeCount];
         this.stripeMask = stripeCount - 1;
         for (int i = 0; i < stripeCount; i++) {
-            stripes[i] = new ThreadCache(nextId++, null, "virtual-stripe-" + i, capacity, maxCapacity);
+            stripes[i] = newCache(null, "virtual-stripe-" + i);
         }
+    }
+
+    private ThreadCache newCache(Thread owner, String ownerName) {
+        return new ThreadCache(nextId++, owner, ownerName, events.sampleInterval(), settings, ring, slabs);
     }
 
     /** The calling platform thread's cache, registered on first use. Not for virtual threads. */
@@ -125,9 +136,7 @@ final class CacheRegistry {
         Thread thread = Thread.currentThread();
         synchronized (this) {
             reclaimEndedLocked();
-            ThreadCache cache = new ThreadCache(nextId++, thread, thread.getName(), pool.cacheCapacity(),
-                    pool.maxCacheCapacity());
-            cache.sampleCountdown = pool.sampleInterval();
+            ThreadCache cache = newCache(thread, thread.getName());
             ThreadCache[] grown = Arrays.copyOf(caches, caches.length + 1);
             grown[caches.length] = cache;
             caches = grown;
@@ -152,7 +161,7 @@ final class CacheRegistry {
         long[] sums = new long[Counters.COUNT];
         for (ThreadCache cache : all) {
             if (cache.ownerEnded()) {
-                pool.drain(cache); // the owner has ended: its actions happen-before isAlive() == false
+                cache.drain(); // the owner has ended: its actions happen-before isAlive() == false
                 cache.addCountersTo(sums);
                 forgetSlot(cache);
             } else {
@@ -174,7 +183,7 @@ final class CacheRegistry {
                 Thread.onSpinWait();
             }
             try {
-                pool.drain(stripe);
+                stripe.drain();
             } finally {
                 stripe.unlock();
             }
@@ -189,7 +198,7 @@ final class CacheRegistry {
         }
         for (ThreadCache cache : caches) {
             if (cache.owner == thread) {
-                pool.drain(cache);
+                cache.drain();
             }
         }
     }
@@ -247,8 +256,8 @@ final class CacheRegistry {
 
     private static CacheStats stats(ThreadCache c) {
         return new CacheStats(c.id, c.ownerName, c.owner == null ? -1 : c.owner.threadId(), c.isStripe(),
-                c.capacity(), c.sizeRacy(), c.count(Counters.ALLOC_FAST), c.count(Counters.UNDERFLOWS),
-                c.count(Counters.RECYCLE_CACHE_FULL), c.count(Counters.RECYCLE_CACHED));
+                c.capacity(), c.sizeRacy(), c.total(Counters.ALLOC_FAST), c.total(Counters.UNDERFLOWS),
+                c.total(Counters.RECYCLE_CACHE_FULL), c.total(Counters.RECYCLE_CACHED));
     }
 
     /** Pages parked in caches now (racy), with the number of caches and their total capacity. */

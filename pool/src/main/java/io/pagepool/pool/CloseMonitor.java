@@ -14,18 +14,43 @@ final class CloseMonitor {
     private static final long FIRST_REPORT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MAX_PAUSE_MILLIS = 10_000;
 
-    private final PagePool pool;
+    private final PoolSettings settings;
+    private final CacheRegistry caches;
+    private final SlabAllocator slabs;
+    private final PoolControl control;
+    private final PoolEvents events;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile long closeStartNanos;
 
-    CloseMonitor(PagePool pool) {
-        this.pool = pool;
+    CloseMonitor(PoolSettings settings, CacheRegistry caches, SlabAllocator slabs, PoolControl control,
+                 PoolEvents events) {
+        this.settings = settings;
+        this.caches = caches;
+        this.slabs = slabs;
+        this.control = control;
+        this.events = events;
     }
 
+    /** True once closed and every slab is back with the OS. */
+    boolean isFullyClosed() {
+        return settings.isClosed() && slabs.bytesMapped() == 0;
+    }
+
+    /**
+     * Finishes what it can of a close at once (after the pool was marked closed): carve nothing
+     * more, drain the stripes, this thread's cache, ended threads' caches and the ring, return
+     * free slabs; then, if pages are still in flight, starts the retrying thread.
+     */
     void start() {
+        slabs.startClosing();
+        caches.drainStripes();
+        caches.drainOwn();
+        caches.reclaimEnded();
+        control.drainRing();
+        caches.forgetLocal();
         closeStartNanos = System.nanoTime();
         if (!finishIfEmpty()) {
-            Thread.ofPlatform().daemon().name("pagepool-close-" + pool.name()).start(this::retry);
+            Thread.ofPlatform().daemon().name("pagepool-close-" + settings.name).start(this::retry);
         }
     }
 
@@ -40,12 +65,12 @@ final class CloseMonitor {
                 return;
             }
             pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
-            pool.caches().reclaimEnded();
-            pool.caches().drainStripes(); // a virtual thread may have pushed while close drained them
-            pool.drainRing();
-            pool.slabs().trim(0);
+            caches.reclaimEnded();
+            caches.drainStripes(); // a virtual thread may have pushed while close drained them
+            control.drainRing();
+            slabs.trim(0);
             long stalled = System.nanoTime() - closeStartNanos;
-            if (stalled >= nextReport && !pool.isFullyClosed()) {
+            if (stalled >= nextReport && !isFullyClosed()) {
                 nextReport = stalled * 10;
                 report(stalled);
             }
@@ -54,30 +79,22 @@ final class CloseMonitor {
 
     private void report(long stalledNanos) {
         // counted page by page, not from the counters, so the report holds with stats off
-        long held = pool.slabs().heldPages();
-        long parked = pool.caches().occupancy().cachedPages();
-        pool.warnings().accept("pool '" + pool.name() + "': close has waited " + formatSeconds(stalledNanos)
-                + " for " + held + " pages still held by the application and " + parked
-                + " parked in caches of live threads; " + pool.slabs().bytesMapped()
-                + " bytes stay mapped until they come back");
-        try {
-            pool.listener().closeStalled(pool, held, parked, stalledNanos);
-        } catch (RuntimeException e) {
-            pool.warnings().accept("pool '" + pool.name() + "': listener failed: " + e);
-        }
+        long held = slabs.heldPages();
+        long parked = caches.occupancy().cachedPages();
+        events.warn("close has waited " + formatSeconds(stalledNanos) + " for " + held
+                + " pages still held by the application and " + parked + " parked in caches of live threads; "
+                + slabs.bytesMapped() + " bytes stay mapped until they come back");
+        events.notify((l, p) -> l.closeStalled(p, held, parked, stalledNanos));
     }
 
     /** Reports the close as finished once nothing is mapped; true when it is. */
     private boolean finishIfEmpty() {
-        if (!pool.isFullyClosed()) {
+        if (!isFullyClosed()) {
             return false;
         }
         if (finished.compareAndSet(false, true)) {
-            try {
-                pool.listener().closed(pool, System.nanoTime() - closeStartNanos);
-            } catch (RuntimeException e) {
-                pool.warnings().accept("pool '" + pool.name() + "': listener failed: " + e);
-            }
+            long closeNanos = System.nanoTime() - closeStartNanos;
+            events.notify((l, p) -> l.closed(p, closeNanos));
         }
         return true;
     }

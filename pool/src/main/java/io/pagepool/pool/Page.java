@@ -20,17 +20,20 @@ import java.nio.ByteOrder;
  * The common case, a sole holder releasing, costs no atomic instruction: a holder that reads a
  * count of 1 (acquire) is the only one, so it writes 0 plainly and recycles; the page then
  * belongs to the releasing thread's cache until the recycle ring publishes it (release/acquire).
- * Shared pages are decremented with compare-and-set.
+ * Shared pages are decremented with compare-and-set, and so is every page of a {@code strict}
+ * pool, where of two racing releases of one reference exactly one succeeds.
  */
 public final class Page {
     private static final VarHandle REFCNT;
     private static final VarHandle ATTACHMENT;
+    private static final VarHandle LEASE_VIEW;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             REFCNT = lookup.findVarHandle(Page.class, "refcnt", int.class);
             ATTACHMENT = lookup.findVarHandle(Page.class, "attachment", Object.class);
+            LEASE_VIEW = lookup.findVarHandle(Page.class, "leaseView", ByteBuffer.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,8 +42,13 @@ public final class Page {
     /** Reference count bias of a page split into fragments; each fragment handed out uses one. */
     static final int FRAGMENT_BIAS = 1 << 30;
 
+    /** Returned by {@link #pool()}; never called. */
     private final PagePool pool;
+    /** Where the last release sends the page. */
+    private final PageRecycler recycler;
     private final Slab slab;
+    /** The pool's {@code strict} option: every release is a compare-and-set. */
+    private final boolean strict;
     private final int index;
     private final int id;
     private final long address;
@@ -62,9 +70,21 @@ public final class Page {
     /** The holder's lease object; the pool never reads it. Accessed through {@link #ATTACHMENT}. */
     @SuppressWarnings("unused")
     private Object attachment;
+    /**
+     * The view {@code allocBuffer} handed out for lease {@code viewLeaseGeneration}, the handle that
+     * {@code release(ByteBuffer)} ends by identity (compare-and-set to null, so once). Set by the
+     * handing-out thread (release store); accessed through {@link #LEASE_VIEW}.
+     */
+    @SuppressWarnings("unused")
+    private ByteBuffer leaseView;
+    private int viewLeaseGeneration;
+    /** The last view whose lease {@code release(ByteBuffer)} ended: a late release of it is stale. */
+    private ByteBuffer endedLeaseView;
 
-    Page(PagePool pool, Slab slab, int index, int id, MemorySegment segment) {
+    Page(PagePool pool, PageRecycler recycler, Slab slab, int index, int id, MemorySegment segment) {
         this.pool = pool;
+        this.recycler = recycler;
+        this.strict = recycler != null && recycler.strict();
         this.slab = slab;
         this.index = index;
         this.id = id;
@@ -74,9 +94,11 @@ public final class Page {
     }
 
     /**
-     * The page's direct buffer. When the page is handed out its position is 0, its limit is the
-     * page size and its order big-endian. It stays valid until the page's last release; do not
-     * keep it after that (a stale view may see the page's next holder's bytes).
+     * The page's own direct buffer, the same object for every lease (so the Page API allocates
+     * nothing). When the page is handed out its position is 0, its limit is the page size and its
+     * order big-endian. It stays valid until the page's last release; do not keep it after that
+     * (a stale view may see the page's next holder's bytes). {@link PagePool#allocBuffer} hands
+     * out a new view per lease instead.
      */
     public ByteBuffer buffer() {
         return view;
@@ -131,13 +153,14 @@ public final class Page {
      * Drops a reference; the last one recycles the page into the releasing thread's cache.
      *
      * @throws IllegalStateException on a double release (the count is already 0); the pool is
-     *         left unchanged
+     *         left unchanged. Two releases racing on another thread are caught only by a
+     *         {@code strict} pool; otherwise both may succeed, see {@link PagePoolBuilder#strict}
      */
     public void release() {
         int count = (int) REFCNT.getAcquire(this);
-        if (count == 1) {
+        if (count == 1 && !strict) {
             REFCNT.set(this, 0);
-            pool.recycle(this);
+            recycler.recycle(this);
         } else {
             releaseShared(count);
         }
@@ -151,9 +174,9 @@ public final class Page {
             int witness = (int) REFCNT.compareAndExchange(this, count, count - 1);
             if (witness == count) {
                 if (count == 1) {
-                    pool.recycle(this);
+                    recycler.recycle(this);
                 } else {
-                    pool.countReleasedRefcnt();
+                    recycler.countReleasedRefcnt();
                 }
                 return;
             }
@@ -190,8 +213,11 @@ public final class Page {
         return ATTACHMENT.compareAndSet(this, expected, value);
     }
 
-    /** Makes the page held by one holder with a reset view. The caller owns the free page. */
-    void handOut(ThreadCache cache) {
+    /**
+     * Makes the page held by one holder with a reset view, its first {@code zeroBytes} zeroed.
+     * The caller owns the free page.
+     */
+    Page handOut(ThreadCache cache, int zeroBytes) {
         if (holderCache != cache) { // usually the same: skip the GC write barriers of two stores
             holderCache = cache;
             holderThread = cache.owner;
@@ -202,6 +228,64 @@ public final class Page {
         if (view.order() != ByteOrder.BIG_ENDIAN) {
             view.order(ByteOrder.BIG_ENDIAN);
         }
+        if (zeroBytes > 0) {
+            MemorySegment.copy(Zeros.SEGMENT, 0, segment, 0, zeroBytes);
+        }
+        return this;
+    }
+
+    /**
+     * Makes {@code view}, a new view of this just handed-out page, the handle of its lease: the
+     * view {@code release(ByteBuffer)} accepts. Returns it. The handing-out thread only.
+     */
+    ByteBuffer startViewLease(ByteBuffer view) {
+        viewLeaseGeneration = generation;
+        LEASE_VIEW.setRelease(this, view);
+        return view;
+    }
+
+    /** True when {@code buffer} is the handle of this page's current lease. Any thread. */
+    boolean isLeaseView(ByteBuffer buffer) {
+        return LEASE_VIEW.getAcquire(this) == buffer && viewLeaseGeneration == generation;
+    }
+
+    /**
+     * Ends the current lease if {@code buffer} is its handle; true for the one caller that did.
+     * A holder thread; a stale or second caller gets false.
+     */
+    boolean endViewLease(ByteBuffer buffer) {
+        if (viewLeaseGeneration != generation || !LEASE_VIEW.compareAndSet(this, buffer, null)) {
+            return false;
+        }
+        endedLeaseView = buffer;
+        return true;
+    }
+
+    /**
+     * True when {@code buffer}, a view of this page that is not its lease handle, must not end the
+     * current lease: it is the last view whose lease has ended, or it covers the whole page (a
+     * stale lease view or a copy of one) while the page is held through {@code allocBuffer}.
+     * Otherwise (a slice, a fragment, the page's own view, or any view of a page held through the
+     * Page API) it may; the current view lease, if any, ends with it.
+     */
+    boolean refusesViewRelease(ByteBuffer buffer) {
+        if (buffer == endedLeaseView) {
+            return true;
+        }
+        ByteBuffer current = (ByteBuffer) LEASE_VIEW.getAcquire(this);
+        if (current == null || viewLeaseGeneration != generation) {
+            return false;
+        }
+        if (current == buffer) { // the handle itself, found by address (its directory slot collides)
+            return !endViewLease(buffer);
+        }
+        if (buffer.capacity() == view.capacity() && buffer != view) {
+            return true;
+        }
+        if (LEASE_VIEW.compareAndSet(this, current, null)) {
+            endedLeaseView = current;
+        }
+        return false;
     }
 
     /** Turns a held page (count 1) into a fragment page carrying the bias. Owner only. */
@@ -233,7 +317,7 @@ public final class Page {
 
     @Override
     public String toString() {
-        return "page " + index + " of slab " + slab.id() + " of pool '" + pool.name() + "' at 0x"
+        return "page " + index + " of slab " + slab.id() + " of pool '" + recycler.poolName() + "' at 0x"
                 + Long.toHexString(address);
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * buffer's address that allocates nothing; it yields the low {@value #ADDRESS_BITS} bits. A page's
  * slot is those bits shifted by the page size and masked to the table, so the pages of one slab
  * take consecutive slots; a page whose slot another slab's page already took is not indexed and
- * its buffer takes the exact path. A hit is only ever the page whose view <em>is</em> the buffer,
- * so a slice, a stale view of an unmapped slab, a foreign buffer or a collision is never
+ * its buffer takes the exact path. A hit is only ever the page whose own view or current lease
+ * view <em>is</em> the buffer, so a slice, a stale view, a foreign buffer or a collision is never
  * mistaken for a page.
  *
  * <p>Sizing: at least twice the pages mapped (a power of two, {@value #MIN_SLOTS} at least),
@@ -40,14 +40,25 @@ final class PageDirectory {
         this.slots = new Page[Math.min(MIN_SLOTS, maxSlots)];
     }
 
-    /** The page whose own view is {@code buffer}, or null. Any thread; no allocation. */
+    /**
+     * The page whose own view or current lease view ({@link Page#startViewLease}) is {@code buffer},
+     * or null. Any thread; no allocation.
+     */
     Page find(ByteBuffer buffer) {
+        Page page = candidate(buffer);
+        return page != null && (page.buffer() == buffer || page.isLeaseView(buffer)) ? page : null;
+    }
+
+    /**
+     * The page indexed at {@code buffer}'s address bits, or null: the page {@code buffer} is a
+     * view of only if an identity check says so (it may be a collision). Any thread; no allocation.
+     */
+    Page candidate(ByteBuffer buffer) {
         if (!buffer.isDirect()) {
             return null;
         }
         Page[] table = slots;
-        Page page = table[(buffer.alignmentOffset(0, 1 << ADDRESS_BITS) >>> pageShift) & (table.length - 1)];
-        return page != null && page.buffer() == buffer ? page : null;
+        return table[(buffer.alignmentOffset(0, 1 << ADDRESS_BITS) >>> pageShift) & (table.length - 1)];
     }
 
     /** Indexes a newly mapped slab, which {@code mapped} includes. Slab lock held. */

@@ -35,6 +35,7 @@ public final class PagePoolBuilder {
     boolean stats = true;
     boolean zero;
     boolean preferMmap = true;
+    boolean strict;
     PoolListener listener = PoolListener.NONE;
     Consumer<String> warnings = message -> System.err.println("pagepool: " + message);
 
@@ -113,7 +114,7 @@ public final class PagePoolBuilder {
         return this;
     }
 
-    /** Free slabs kept mapped instead of returned to the OS: 0 to 2^20. Default 1. */
+    /** Free slabs kept mapped instead of unmapped: 0 to 2^20. Default 1. */
     public PagePoolBuilder slabReserve(int slabs) {
         requireRange("slabReserve", slabs, 0, 1 << 20);
         this.slabReserve = slabs;
@@ -145,6 +146,19 @@ public final class PagePoolBuilder {
      */
     public PagePoolBuilder preferMmap(boolean enabled) {
         this.preferMmap = enabled;
+        return this;
+    }
+
+    /**
+     * Whether releases are checked atomically (default false). Off, a sole holder's release is a
+     * plain store, and of two threads releasing one page at once (an application bug) both may
+     * succeed; slabs catch the page returned twice later ({@link PagePool#audit()}), but the page
+     * may meanwhile be handed to two holders. On, every release is a compare-and-set, so one of the
+     * two throws {@link IllegalStateException} naming the page, at the cost of one atomic
+     * instruction per release. Use it in tests and while hunting a lease bug.
+     */
+    public PagePoolBuilder strict(boolean enabled) {
+        this.strict = enabled;
         return this;
     }
 

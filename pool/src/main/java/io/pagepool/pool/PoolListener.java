@@ -13,7 +13,7 @@ public interface PoolListener {
     default void slabMapped(PagePool pool, long slabBytes, Mapping mapping, long durationNanos) {
     }
 
-    /** A whole free slab was returned to the OS. */
+    /** A whole free slab was unmapped (given back to the OS). */
     default void slabUnmapped(PagePool pool, long slabBytes) {
     }
 

@@ -149,6 +149,18 @@ final class RecycleRing {
         return k;
     }
 
+    /** The ids in the ring now, oldest first. Racy: exact only while no thread uses the ring (audits). */
+    int[] snapshot() {
+        long c = consumerIndex;
+        long p = producerIndex;
+        int n = (int) Math.max(0, Math.min(p - c, slots.length));
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = slots[(int) (c + i) & mask];
+        }
+        return ids;
+    }
+
     /**
      * Waits for another thread inside its claimed run: spin briefly, then yield, because with
      * more threads than cores that thread may be descheduled and spinning only burns its CPU.

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * One region mapped from the OS and carved into pages. Its pages' handles and views are made
- * once, when the slab is mapped; the region goes back to the OS only when every page is free in
+ * once, when the slab is mapped; the region is unmapped only when every page is free in
  * its free list (or at close), so no held page ever loses its memory.
  *
  * <p>Threading: the free list is guarded by {@link SlabAllocator}'s lock; the rest is final.
@@ -22,9 +22,11 @@ final class Slab {
     /** Indexes of the free pages; guarded by the allocator's lock. */
     private final int[] free;
     private int freeCount;
+    /** Bit {@code i} set while page {@code i} is in {@code free}: catches a page returned twice. Lock held. */
+    private final long[] inFreeList;
 
     /** @param firstPageId the {@link PageTable} id of the slab's first page; the others follow */
-    Slab(PagePool pool, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
+    Slab(PagePool pool, PageRecycler recycler, int id, int firstPageId, SlabMapper.Region region, int pageSize) {
         this.id = id;
         this.firstPageId = firstPageId;
         this.arena = region.arena();
@@ -36,9 +38,12 @@ final class Slab {
         int count = (int) (sizeBytes >>> pageShift);
         this.pages = new Page[count];
         this.free = new int[count];
+        this.inFreeList = new long[(count + 63) >>> 6];
         for (int i = 0; i < count; i++) {
-            pages[i] = new Page(pool, this, i, firstPageId + i, segment.asSlice((long) i << pageShift, pageSize));
+            MemorySegment pageSegment = segment.asSlice((long) i << pageShift, pageSize);
+            pages[i] = new Page(pool, recycler, this, i, firstPageId + i, pageSegment);
             free[i] = count - 1 - i; // pop hands out the lowest address first
+            inFreeList[i >>> 6] |= 1L << i;
         }
         this.freeCount = count;
     }
@@ -92,17 +97,37 @@ final class Slab {
     int take(int[] out, int offset, int n) {
         int k = Math.min(n, freeCount);
         for (int i = 0; i < k; i++) {
-            out[offset + i] = firstPageId + free[--freeCount];
+            int index = free[--freeCount];
+            inFreeList[index >>> 6] &= ~(1L << index);
+            out[offset + i] = firstPageId + index;
         }
         return k;
     }
 
-    /** Puts a free page of this slab back. Lock held. */
-    void giveBack(Page page) {
-        free[freeCount++] = page.index();
+    /**
+     * Returns a free page of this slab to its free list; false, leaving the list as it was, when
+     * the page is already in it or is held (reference count not 0): a second copy of a page that
+     * a racing double release put in two places. Lock held.
+     */
+    boolean returnPage(Page page) {
+        int index = page.index();
+        long bit = 1L << index;
+        if ((inFreeList[index >>> 6] & bit) != 0 || page.refCount() != 0) {
+            return false;
+        }
+        inFreeList[index >>> 6] |= bit;
+        free[freeCount++] = index;
+        return true;
     }
 
-    /** Returns the region to the OS; false if a stale view still pins it (retry later). */
+    /** Adds the ids of this slab's free pages to {@code out}. Lock held. */
+    void addFreeIds(java.util.List<Integer> out) {
+        for (int i = 0; i < freeCount; i++) {
+            out.add(firstPageId + free[i]);
+        }
+    }
+
+    /** Unmaps the region (gives it to the OS); false if a stale view still pins it (retry later). */
     boolean unmap() {
         try {
             arena.close();

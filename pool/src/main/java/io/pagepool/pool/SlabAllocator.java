@@ -3,28 +3,30 @@ package io.pagepool.pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * The slow path: maps slabs from the OS inside the memory budget, carves pages from them in bulk,
- * takes pages back, and returns whole free slabs to the OS beyond the reserve (or at close).
+ * takes returned pages back, and unmaps whole free slabs beyond the reserve (or at close).
  *
  * <p>Threading: every method that changes slabs runs under {@link #lock}. The address table is
  * immutable and published through a volatile field, so {@link #find(long)} takes no lock. The
- * gauges ({@code bytesMapped} …) are written under the lock and read by any thread.
+ * gauges ({@code bytesMapped} …) are written under the lock and read by any thread. The pages'
+ * owners ({@link #pageOwners}) are set once by the pool's constructor, before any slab is mapped.
  */
 final class SlabAllocator {
     final ReentrantLock lock = new ReentrantLock();
     /** Events counted on paths that have no cache of their own; written under {@link #lock}. */
     final Counters lockedCounters = new Counters();
 
-    private final PagePool pool;
+    private final PoolSettings settings;
+    private final PoolEvents events;
     private final SlabMapper mapper;
     private final long slabBytes;
     private final int pageSize;
     private final long maxMemoryBytes;
-    private final PoolListener listener;
-    private final Consumer<String> warnings;
+    /** What every page is handed at its creation: {@link #pageOwners}, before the first slab. */
+    private PagePool pool;
+    private PageRecycler recycler;
     private final List<Slab> slabs = new ArrayList<>();
     private volatile SlabTable table = SlabTable.EMPTY;
     private final PageDirectory directory;
@@ -35,6 +37,8 @@ final class SlabAllocator {
     private volatile long slabsMappedTotal;
     private volatile long slabsUnmappedTotal;
     private volatile long mappingFallbacks;
+    /** Written under the lock; read by any thread. */
+    private volatile long doubleReturnsDropped;
     private volatile int slabReserve;
     private int fullyFreeSlabs;
     /** Free pages in all mapped slabs: at 0 with the budget spent, a carve returns at once. */
@@ -43,19 +47,26 @@ final class SlabAllocator {
     private boolean warnedFallback;
     private boolean closing;
 
-    SlabAllocator(PagePool pool, SlabMapper mapper, long slabBytes, int pageSize, long maxMemoryBytes,
-                  int slabReserve, PoolListener listener, Consumer<String> warnings) {
-        this.pool = pool;
+    SlabAllocator(PoolSettings settings, PoolEvents events, SlabMapper mapper, long slabBytes, int slabReserve) {
+        this.settings = settings;
+        this.events = events;
         this.mapper = mapper;
         this.slabBytes = slabBytes;
-        this.pageSize = pageSize;
-        this.maxMemoryBytes = maxMemoryBytes;
+        this.pageSize = settings.pageSize;
+        this.maxMemoryBytes = settings.maxMemoryBytes;
         this.slabReserve = slabReserve;
-        this.listener = listener;
-        this.warnings = warnings;
         this.windowShift = Long.numberOfTrailingZeros(slabBytes);
         this.directory = new PageDirectory(pageSize);
         this.pageTable = new PageTable((int) (slabBytes / pageSize), (int) (maxMemoryBytes / slabBytes));
+    }
+
+    /**
+     * Sets what each page is handed at its creation: the pool (which {@link Page#pool()} returns)
+     * and the recycler its last release calls. Once, from the pool's constructor.
+     */
+    void pageOwners(PagePool pool, PageRecycler recycler) {
+        this.pool = pool;
+        this.recycler = recycler;
     }
 
     /** Page ids to pages; kept in step with the mapped slabs. */
@@ -93,8 +104,8 @@ final class SlabAllocator {
                 try {
                     slab = mapSlab();
                 } catch (OutOfMemoryError refused) {
-                    warnings.accept("pool '" + pool.name() + "': the OS refused a " + slabBytes
-                            + "-byte slab (" + refused.getMessage() + "); treating it as a spent budget");
+                    events.warn("the OS refused a " + slabBytes + "-byte slab (" + refused.getMessage()
+                            + "); treating it as a spent budget");
                     break;
                 }
                 if (stats) {
@@ -123,7 +134,7 @@ final class SlabAllocator {
     private Slab mapSlab() {
         long start = System.nanoTime();
         SlabMapper.Region region = mapper.map(slabBytes);
-        Slab slab = new Slab(pool, nextSlabId++, pageTable.firstFreeId(), region, pageSize);
+        Slab slab = new Slab(pool, recycler, nextSlabId++, pageTable.firstFreeId(), region, pageSize);
         pageTable.add(slab);
         slabs.add(slab);
         fullyFreeSlabs++;
@@ -137,27 +148,25 @@ final class SlabAllocator {
             mappingFallbacks++;
             if (!warnedFallback) {
                 warnedFallback = true;
-                warnings.accept("pool '" + pool.name() + "': mapping " + mapper.requested() + " unavailable, using "
-                        + region.applied() + ": " + region.fallbackReason());
+                events.warn("mapping " + mapper.requested() + " unavailable, using " + region.applied() + ": "
+                        + region.fallbackReason());
             }
-            notify(l -> l.mappingFallback(pool, mapper.requested(), region.applied(), region.fallbackReason()));
+            events.notify((l, p) -> l.mappingFallback(p, mapper.requested(), region.applied(),
+                    region.fallbackReason()));
         }
-        notify(l -> l.slabMapped(pool, slab.sizeBytes(), region.applied(), took));
+        events.notify((l, p) -> l.slabMapped(p, slab.sizeBytes(), region.applied(), took));
         return slab;
     }
 
-    /** Puts free pages (ids) back into their slabs; unmaps slabs that become free beyond the reserve. */
-    void giveBack(int[] ids, int offset, int n) {
+    /**
+     * Returns free pages (ids) to their slabs' free lists; unmaps slabs that become free beyond
+     * the reserve (every slab, once closing).
+     */
+    void returnPages(int[] ids, int offset, int n) {
         lock.lock();
         try {
             for (int i = offset; i < offset + n; i++) {
-                Page page = pageTable.get(ids[i]);
-                Slab slab = page.slab();
-                slab.giveBack(page);
-                freePages++;
-                if (slab.isAllFree()) {
-                    fullyFreeSlabs++;
-                }
+                returnLocked(pageTable.get(ids[i]));
             }
             trimLocked(closing ? 0 : slabReserve);
         } finally {
@@ -165,22 +174,33 @@ final class SlabAllocator {
         }
     }
 
-    /** Puts back a page released after close; counts the release. */
-    void giveBackReleased(Page page, boolean stats) {
+    /** Returns a page released after close to its slab, counting the release ({@code releasePages}). */
+    void returnReleased(Page page) {
         lock.lock();
         try {
-            if (stats) {
+            if (settings.counting()) {
                 lockedCounters.inc(Counters.RELEASE_SLOW);
             }
-            Slab slab = page.slab();
-            slab.giveBack(page);
-            freePages++;
-            if (slab.isAllFree()) {
-                fullyFreeSlabs++;
-            }
+            returnLocked(page);
             trimLocked(closing ? 0 : slabReserve);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void returnLocked(Page page) {
+        Slab slab = page.slab();
+        if (!slab.returnPage(page)) {
+            doubleReturnsDropped++;
+            if (doubleReturnsDropped == 1) {
+                events.warn(page + " was returned to its slab twice (two releases of one lease?); the copy is"
+                        + " dropped and counted, see PagePool.audit(); strict(true) catches the release itself");
+            }
+            return;
+        }
+        freePages++;
+        if (slab.isAllFree()) {
+            fullyFreeSlabs++;
         }
     }
 
@@ -199,7 +219,7 @@ final class SlabAllocator {
         return mapper.usesMmap();
     }
 
-    /** Returns free slabs to the OS until at most {@code keepFreeSlabs} stay mapped; returns how many went. */
+    /** Unmaps free slabs until at most {@code keepFreeSlabs} stay mapped; returns how many went. */
     int trim(int keepFreeSlabs) {
         lock.lock();
         try {
@@ -225,7 +245,7 @@ final class SlabAllocator {
                 bytesMapped -= slab.sizeBytes();
                 slabsUnmappedTotal++;
                 returned++;
-                notify(l -> l.slabUnmapped(pool, slab.sizeBytes()));
+                events.notify((l, p) -> l.slabUnmapped(p, slab.sizeBytes()));
             }
         }
         if (returned > 0) {
@@ -298,16 +318,27 @@ final class SlabAllocator {
         }
     }
 
+    /** The ids of every free page in the slabs' free lists. */
+    List<Integer> freeIds() {
+        lock.lock();
+        try {
+            List<Integer> ids = new ArrayList<>();
+            for (Slab slab : slabs) {
+                slab.addFreeIds(ids);
+            }
+            return ids;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Pages returned to a slab that already had them free, or that were held again: dropped. */
+    long doubleReturnsDropped() {
+        return doubleReturnsDropped;
+    }
+
     /** A copy of the mapped slabs. Lock held. */
     List<Slab> slabsLocked() {
         return List.copyOf(slabs);
-    }
-
-    private void notify(Consumer<PoolListener> event) {
-        try {
-            event.accept(listener);
-        } catch (RuntimeException e) {
-            warnings.accept("pool '" + pool.name() + "': listener failed: " + e);
-        }
     }
 }

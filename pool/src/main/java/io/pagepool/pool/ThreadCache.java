@@ -6,8 +6,10 @@ import java.util.Arrays;
 
 /**
  * A LIFO stack of free pages private to one thread (the kernel's per-NAPI alloc cache), or, for
- * virtual threads, one of a few striped stacks shared under a tiny lock. Pages are held as
- * {@link PageTable} ids, so that a push is a plain {@code int} store with no GC barrier.
+ * virtual threads, one of a few striped stacks shared under a tiny lock, with the operations on
+ * its stack: pop and push (the fast paths), refill from the ring or slabs, recycle a page with
+ * a flush of its colder half when full, drain it whole. Pages are held as {@link PageTable} ids,
+ * so that a push is a plain {@code int} store with no GC barrier.
  *
  * <p>Invariants: {@code stack[0..size)} holds the ids of free pages (refcount 0), hottest on
  * top; {@code size <= stack.length}; the owner keeps {@code size <= capacity} except right after the
@@ -40,12 +42,19 @@ final class ThreadCache {
         }
     }
 
+    /** Returned by {@link #pop()} when the cache is empty. */
+    static final int EMPTY = -1;
+
     final long id;
     /** The owning platform thread, or null for a virtual-thread stripe. */
     final Thread owner;
     final String ownerName;
     final Counters counters = new Counters();
-    private final int maxCapacity;
+    private final PoolSettings settings;
+    private final RecycleRing ring;
+    private final SlabAllocator slabs;
+    /** The pool's {@code stats} option, copied so that a fast-path count loads this cache only. */
+    private final boolean stats;
 
     /** Ids of free pages; {@code [0..size)} are valid. */
     int[] stack;
@@ -65,24 +74,29 @@ final class ThreadCache {
     private int locked;
 
     /** Fast-path allocations left until the next sample check. Owner only. */
-    int sampleCountdown = PagePool.SAMPLER_CHECK_INTERVAL;
+    private int sampleCountdown;
 
     /** The page currently being split into fragments, its next offset and fragments handed out. */
     Page fragmentPage;
-    int fragmentOffset;
-    int fragmentsHanded;
+    private int fragmentOffset;
+    private int fragmentsHanded;
 
-    ThreadCache(long id, Thread owner, String ownerName, int capacity, int maxCapacity) {
+    ThreadCache(long id, Thread owner, String ownerName, int sampleInterval, PoolSettings settings,
+                RecycleRing ring, SlabAllocator slabs) {
         this.id = id;
         this.owner = owner;
         this.ownerName = ownerName;
-        this.maxCapacity = maxCapacity;
+        this.settings = settings;
+        this.ring = ring;
+        this.slabs = slabs;
+        this.stats = settings.stats;
+        this.sampleCountdown = sampleInterval;
+        int capacity = settings.newCacheCapacity();
         this.stack = new int[Math.max(1, capacity)];
         CAPACITY.setOpaque(this, capacity);
     }
 
-    /** Returned by {@link #pop()} when the cache is empty. */
-    static final int EMPTY = -1;
+    // ------------------------------------------------------------------ fast paths
 
     /** Pops the id of the hottest free page, or {@link #EMPTY}. Owner only. */
     int pop() {
@@ -106,6 +120,178 @@ final class ThreadCache {
         return true;
     }
 
+    /** Counts a fast-path allocation. Owner only. */
+    void countFastAlloc() {
+        if (counting()) {
+            fastAllocs++;
+        }
+    }
+
+    /** Counts a release pushed by the fast path. Owner only. */
+    void countCachedRelease() {
+        if (counting()) {
+            cachedReleases++;
+        }
+    }
+
+    /** Counts down to the next sample; true when one is due. Owner only. */
+    boolean sampleDue() {
+        return --sampleCountdown <= 0;
+    }
+
+    /** Counts down {@code n} fast-path allocations at once; true when a sample is due. Owner only. */
+    boolean sampleDue(int n) {
+        sampleCountdown -= n;
+        return sampleCountdown <= 0;
+    }
+
+    void restartSampleCountdown(int interval) {
+        sampleCountdown = interval;
+    }
+
+    // ------------------------------------------------------------------ refill, recycle, flush, drain
+
+    /** Moves up to {@code batch} pages from the ring onto the stack; returns how many. Owner only. */
+    int refillFromRing(int batch) {
+        ensureRoom(size + batch);
+        int got = ring.consume(stack, size, batch);
+        size += got;
+        return got;
+    }
+
+    /**
+     * Carves up to {@code batch} pages from slabs onto the stack (mapping a slab if the budget
+     * allows); returns how many. Owner only.
+     */
+    int refillFromSlabs(int batch) {
+        ensureRoom(size + batch);
+        int got = slabs.carve(stack, size, batch, counters, counting());
+        size += got;
+        return got;
+    }
+
+    /**
+     * Recycles a free page into this cache: pushes it, flushing the colder half first when full;
+     * at capacity 0 (the tuner drained this cache) the page goes to the ring or its slab. Owner only.
+     */
+    void recycle(int pageId) {
+        if (!push(pageId)) {
+            makeRoom();
+            if (!push(pageId)) {
+                count(Counters.RELEASE_SLOW);
+                flush(new int[] {pageId}, 1);
+                return;
+            }
+        }
+        count(Counters.RECYCLE_CACHED);
+    }
+
+    /** Grows a stack that is below capacity, or flushes a full cache down to half its capacity. */
+    private void makeRoom() {
+        int capacity = capacity();
+        if (size < capacity) {
+            ensureRoom(capacity);
+            return;
+        }
+        count(Counters.RECYCLE_CACHE_FULL);
+        int n = size - capacity / 2;
+        flush(stack, n);
+        dropColdest(n);
+    }
+
+    /** Flushes the pages {@code ids[0..n)} into the ring, returning what it cannot take to their slabs. */
+    private void flush(int[] ids, int n) {
+        int inRing = settings.isClosed() ? 0 : ring.produce(ids, 0, n);
+        count(Counters.RECYCLE_RING, inRing);
+        if (inRing < n) {
+            count(Counters.RECYCLE_RING_FULL, n - inRing);
+            slabs.returnPages(ids, inRing, n - inRing);
+        }
+    }
+
+    /** Empties this cache into the ring and slabs. The caller owns it (or its owner ended). */
+    void drain() {
+        finishFragmentPage();
+        int n = size;
+        if (n > 0) {
+            int inRing = settings.isClosed() ? 0 : ring.produce(stack, 0, n);
+            count(Counters.RECYCLE_RING, inRing);
+            slabs.returnPages(stack, inRing, n - inRing);
+            dropColdest(n);
+        }
+    }
+
+    /** Forgets the {@code n} coldest pages, {@code stack[0..n)}, moved elsewhere; shifts the rest down. */
+    private void dropColdest(int n) {
+        System.arraycopy(stack, n, stack, 0, size - n);
+        size -= n;
+    }
+
+    /** Makes room for {@code pages} pages if the stack is smaller. Owner only. */
+    private void ensureRoom(int pages) {
+        int wanted = Math.min(Math.max(pages, size), settings.maxCacheCapacity);
+        if (stack.length < wanted) {
+            stack = Arrays.copyOf(stack, wanted);
+        }
+    }
+
+    // ------------------------------------------------------------------ fragments
+
+    /**
+     * The offset of the next fragment of {@code bytes} (8-byte aligned) in the page being split,
+     * or -1 when there is none or it has no room left. Owner only.
+     */
+    int fragmentRoom(int bytes) {
+        int offset = (fragmentOffset + 7) & ~7;
+        return fragmentPage == null || offset + bytes > settings.pageSize ? -1 : offset;
+    }
+
+    /** Starts splitting {@code page}, which this cache's owner holds. Owner only. */
+    void startFragmentPage(Page page) {
+        page.startFragments();
+        fragmentPage = page;
+        fragmentsHanded = 0;
+        fragmentOffset = 0;
+    }
+
+    /** Hands out the fragment at {@code offset} of {@code bytes}. Owner only. */
+    void handOutFragment(int offset, int bytes) {
+        fragmentOffset = offset + bytes;
+        fragmentsHanded++;
+    }
+
+    /** Drops the unused part of the fragment page's bias, recycling it if that was the last reference. */
+    void finishFragmentPage() {
+        Page page = fragmentPage;
+        if (page != null) {
+            fragmentPage = null;
+            if (page.dropFragmentBias(Page.FRAGMENT_BIAS - fragmentsHanded)) {
+                recycle(page.id());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ counters and capacity
+
+    /** The static switch first, so that {@code -Dpagepool.stats=false} folds every update away. */
+    boolean counting() {
+        return Counters.ENABLED && stats;
+    }
+
+    /** Adds one to {@code counter} when counting. Owner only. */
+    void count(int counter) {
+        if (counting()) {
+            counters.inc(counter);
+        }
+    }
+
+    /** Adds {@code n} to {@code counter} when counting. Owner only. */
+    void count(int counter, long n) {
+        if (counting() && n != 0) {
+            counters.add(counter, n);
+        }
+    }
+
     /** Adds this cache's counters, hot fields included, into {@code sums}. Any thread. */
     void addCountersTo(long[] sums) {
         counters.addTo(sums);
@@ -114,7 +300,7 @@ final class ThreadCache {
     }
 
     /** One counter of this cache, hot fields included. Any thread. */
-    long count(int counter) {
+    long total(int counter) {
         long n = counters.get(counter);
         if (counter == Counters.ALLOC_FAST) {
             n += (long) FAST_ALLOCS.getOpaque(this);
@@ -135,23 +321,6 @@ final class ThreadCache {
 
     int sizeRacy() {
         return (int) SIZE.getOpaque(this);
-    }
-
-    /** Makes room for {@code capacity} pages if the stack is smaller. Owner only. */
-    void ensureRoom(int pages) {
-        int wanted = Math.min(Math.max(pages, size), maxCapacity);
-        if (stack.length < wanted) {
-            stack = Arrays.copyOf(stack, wanted);
-        }
-    }
-
-    /**
-     * Forgets the {@code n} coldest pages, {@code stack[0..n)}, which the caller has already moved
-     * elsewhere, and shifts the rest down. Owner only.
-     */
-    void dropColdest(int n) {
-        System.arraycopy(stack, n, stack, 0, size - n);
-        size -= n;
     }
 
     boolean isStripe() {

@@ -13,6 +13,32 @@
  *       and change only under its lock.
  * </ul>
  *
+ * <h2>Where free pages go: one verb per move</h2>
+ * <ul>
+ *   <li><b>release</b>: a holder drops a reference ({@code Page.release}, {@code PagePool.release});
+ *       the last one recycles the page.
+ *   <li><b>recycle</b>: a freed page is pushed on a thread cache ({@code PageRecycler.recycle},
+ *       {@code ThreadCache.recycle}).
+ *   <li><b>flush</b>: a full cache moves its colder half into the recycle ring; what the ring
+ *       cannot take is returned to the slabs ({@code ThreadCache.recycle} when full).
+ *   <li><b>drain</b>: a whole cache, stripe or the ring is emptied into the ring and slabs
+ *       (ended threads, tuner, close).
+ *   <li><b>return</b>: free pages go back to their slab's free list
+ *       ({@code SlabAllocator.returnPages}, {@code PagePool.returnRingPages}).
+ *   <li><b>unmap</b>: a slab whose pages are all free is given back to the OS ({@code trim},
+ *       the slab reserve, close).
+ *   <li><b>reclaim</b>: an ended thread's cache is drained and forgotten.
+ * </ul>
+ *
+ * <h2>Who calls whom</h2>
+ * {@code PagePool} is a facade over parts that are handed what they need at construction
+ * ({@code PoolSettings}, the ring, the slabs, the page table, the registry, {@code PoolEvents}):
+ * the alloc side ({@code PageAllocator}, {@code FragmentAllocator}), the release side
+ * ({@code PageRecycler}, which each {@code Page} holds), the control surface
+ * ({@code PoolControl}) and close ({@code CloseMonitor}). No part calls the facade; the pool
+ * object itself is only handed on as the subject of listener and sampler calls and returned by
+ * {@code Page.pool()}.
+ *
  * <h2>Memory ordering</h2>
  * <ul>
  *   <li>Page reference count ({@code Page.refcnt}): hand-out writes 1 plainly (the page is private

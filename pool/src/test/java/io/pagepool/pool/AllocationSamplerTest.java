@@ -67,12 +67,13 @@ class AllocationSamplerTest {
             }, 1);
             Page[] pages = new Page[8];
             assertEquals(8, pool.allocBulk(pages, 8)); // one refill from a new slab, then pops
-            assertEquals(List.of(AllocationPath.SLOW, AllocationPath.FAST), samples.stream().map(Sample::path).toList());
+            assertEquals(List.of(AllocationPath.SLOW, AllocationPath.FAST),
+                    samples.stream().map(Sample::path).toList());
             pool.releaseBulk(pages, 8);
 
             samples.clear();
             // a stripe's countdown starts at the check interval, then follows the sampler's interval
-            int allocations = PagePool.SAMPLER_CHECK_INTERVAL + 100;
+            int allocations = PoolEvents.SAMPLER_CHECK_INTERVAL + 100;
             Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < allocations; i++) {
                     pool.alloc().release();

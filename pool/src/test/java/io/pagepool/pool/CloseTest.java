@@ -182,7 +182,8 @@ class CloseTest {
             assertThrows(IllegalStateException.class, () -> view.put(0, (byte) 1));
             assertThrows(IllegalStateException.class, () -> slice.getLong(0));
             assertThrows(IllegalStateException.class, () -> fragment.get(0));
-            assertThrows(IllegalStateException.class, () -> page.segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
+            assertThrows(IllegalStateException.class,
+                    () -> page.segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0));
             assertThrows(IllegalArgumentException.class, () -> pool.release(view), "no longer this pool's memory");
         }
     }

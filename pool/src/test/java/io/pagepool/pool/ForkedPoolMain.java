@@ -30,12 +30,12 @@ public final class ForkedPoolMain {
                 page.release();
             }
             String applied;
-            pool.slabs().lock.lock();
+            pool.control().slabs().lock.lock();
             try {
-                applied = pool.slabs().slabsLocked().stream().map(s -> s.mapping().name())
+                applied = pool.control().slabs().slabsLocked().stream().map(s -> s.mapping().name())
                         .collect(Collectors.joining(","));
             } finally {
-                pool.slabs().lock.unlock();
+                pool.control().slabs().lock.unlock();
             }
             PoolStats stats = pool.stats();
             System.out.println("nativeAccess=" + ForkedPoolMain.class.getModule().isNativeAccessEnabled());

@@ -110,7 +110,7 @@ class PagePoolBuilderTest {
         try (PagePool pool = PagePool.builder().name("defaults").warnings(new Warnings()).build()) {
             assertEquals("defaults", pool.name());
             assertEquals(4096, pool.pageSize());
-            assertEquals(128, pool.cacheCapacity());
+            assertEquals(128, pool.newCacheCapacity());
             assertEquals(4096, pool.maxCacheCapacity());
             assertEquals(64, pool.refillBatch());
             assertEquals(1024, pool.ringCapacity());
@@ -153,7 +153,7 @@ class PagePoolBuilderTest {
             pool.alloc().release(); // registers this thread's cache
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> action.accept(pool));
             assertNamesParameterValueAndRange(e, parameter, value, min, max);
-            assertEquals(128, pool.cacheCapacity());
+            assertEquals(128, pool.newCacheCapacity());
             assertEquals(64, pool.refillBatch());
             assertEquals(1024, pool.ringCapacity());
             assertEquals(1, pool.slabReserve());
@@ -182,7 +182,7 @@ class PagePoolBuilderTest {
                 pages.add(pool.alloc());
             }
             pool.setCacheCapacity(8);
-            assertEquals(8, pool.cacheCapacity());
+            assertEquals(8, pool.newCacheCapacity());
             for (Page page : pages) {
                 page.release();
                 assertTrue(ownCache(pool).size() <= 8, () -> "at most 8 cached: " + ownCache(pool));
@@ -216,7 +216,7 @@ class PagePoolBuilderTest {
             long id = ownCache(pool).cacheId();
             assertTrue(pool.setCacheCapacity(id, 0));
             assertFalse(pool.setCacheCapacity(Long.MAX_VALUE, 5), "no cache has that id");
-            assertEquals(128, pool.cacheCapacity(), "the default for new caches is unchanged");
+            assertEquals(128, pool.newCacheCapacity(), "the default for new caches is unchanged");
             for (CacheStats cache : pool.cacheStats()) {
                 assertEquals(cache.cacheId() == id ? 0 : 128, cache.capacity(), cache::toString);
             }

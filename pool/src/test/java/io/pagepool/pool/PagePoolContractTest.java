@@ -131,7 +131,8 @@ class PagePoolContractTest {
             }
             // long-wise through the segment, big-endian view agrees
             Page first = pages.getFirst();
-            first.segment().set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 8, 0x0102030405060708L);
+            first.segment().set(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 8,
+                    0x0102030405060708L);
             assertEquals(0x0102030405060708L, first.buffer().getLong(8));
             for (Page page : pages) {
                 page.release();
@@ -157,7 +158,8 @@ class PagePoolContractTest {
                 assertTrue(buffer.isDirect());
                 assertEquals(ByteOrder.BIG_ENDIAN, buffer.order());
                 Page page = pool.pageOf(buffer);
-                assertSame(page.buffer(), buffer, "the page's own view");
+                assertNotSame(page.buffer(), buffer, "a view of its own for each lease (issue 13, item 3)");
+                assertEquals(page.address(), MemorySegment.ofBuffer(buffer).address(), "a view of the page");
                 assertEquals(1, page.refCount());
                 pool.release(buffer);
                 assertEquals(0, page.refCount());
@@ -297,7 +299,8 @@ class PagePoolContractTest {
             assertSame(fragmentPage, pool.pageOf(f2));
             assertEquals(fragmentPage.address(), MemorySegment.ofBuffer(f1).address());
             ByteBuffer sized = pool.allocBuffer(10);
-            assertSame(pool.pageOf(sized).buffer(), sized);
+            assertNotSame(pool.pageOf(sized).buffer(), sized, "a view of its own for each lease");
+            assertEquals(pool.pageOf(sized).address(), MemorySegment.ofBuffer(sized).address());
             pool.release(f1);
             pool.release(f2);
             pool.release(sized);
@@ -344,7 +347,8 @@ class PagePoolContractTest {
                 assertEquals(64, afterBulkAlloc.allocPages(), "bulk holds");
                 assertEquals(64, afterBulkRelease.releasePages() - afterBulkAlloc.releasePages(), "bulk releases");
                 assertEquals(64, afterSingleAlloc.allocPages() - afterBulkRelease.allocPages(), "single holds");
-                assertEquals(64, afterSingleRelease.releasePages() - afterSingleAlloc.releasePages(), "single releases");
+                assertEquals(64, afterSingleRelease.releasePages() - afterSingleAlloc.releasePages(),
+                        "single releases");
                 assertEquals(0, afterSingleRelease.inflightPages());
             }
             Page[] none = new Page[4];
@@ -574,7 +578,7 @@ class PagePoolContractTest {
             tried.release();
 
             ByteBuffer sized = pool.allocBuffer(100);
-            assertSame(page.buffer(), sized);
+            assertSame(page, pool.pageOf(sized), "LIFO: the dirty page again");
             assertZero(page.segment(), 100, "allocBuffer(100), the requested length");
             dirty(page);
             pool.release(sized);
@@ -630,11 +634,11 @@ class PagePoolContractTest {
                 pages.add(pool.alloc());
             }
             List<Slab> slabs;
-            pool.slabs().lock.lock();
+            pool.control().slabs().lock.lock();
             try {
-                slabs = pool.slabs().slabsLocked();
+                slabs = pool.control().slabs().slabsLocked();
             } finally {
-                pool.slabs().lock.unlock();
+                pool.control().slabs().lock.unlock();
             }
             assertTrue(slabs.size() >= 3);
             long fellBack = slabs.stream().filter(s -> s.mapping() != config.mapping()).count();

@@ -6,24 +6,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One configuration of the contract suite: page size, mapping mode, statistics on or off, and
- * where slabs come from (mmap when native access is enabled, else a JDK arena).
+ * One configuration of the contract suite: page size, mapping mode, statistics on or off, where
+ * slabs come from (mmap when native access is enabled, else a JDK arena), and strict releases.
+ * The suite runs strict, so that a release bug in the pool itself shows as an exception, plus
+ * the default (non-strict) mode for 4 KiB pages.
  */
-record PoolConfig(int pageSize, Mapping mapping, boolean stats, boolean mmap) {
+record PoolConfig(int pageSize, Mapping mapping, boolean stats, boolean mmap, boolean strict) {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     /** Small slabs keep every configuration cheap; 256 KiB still holds 16 pages of 16 KiB. */
     static final long SLAB_BYTES = 256 << 10;
     static final long MAX_MEMORY_BYTES = 4 << 20;
 
-    /** Every page size x mapping mode x stats on/off x mmap/arena: 48 configurations. */
+    /** Every page size x mapping mode x stats on/off x mmap/arena, strict (48), and 4 KiB non-strict (16). */
     static Stream<PoolConfig> all() {
         List<PoolConfig> configs = new ArrayList<>();
         for (int pageSize : new int[] {2048, 4096, 16384}) {
             for (Mapping mapping : Mapping.values()) {
                 for (boolean stats : new boolean[] {true, false}) {
                     for (boolean mmap : new boolean[] {true, false}) {
-                        configs.add(new PoolConfig(pageSize, mapping, stats, mmap));
+                        configs.add(new PoolConfig(pageSize, mapping, stats, mmap, true));
+                        if (pageSize == 4096) {
+                            configs.add(new PoolConfig(pageSize, mapping, stats, mmap, false));
+                        }
                     }
                 }
             }
@@ -49,6 +54,7 @@ record PoolConfig(int pageSize, Mapping mapping, boolean stats, boolean mmap) {
                 .mapping(mapping)
                 .stats(stats)
                 .preferMmap(mmap)
+                .strict(strict)
                 .warnings(warnings);
     }
 
@@ -59,6 +65,6 @@ record PoolConfig(int pageSize, Mapping mapping, boolean stats, boolean mmap) {
     @Override
     public String toString() {
         return pageSize + " B pages, " + mapping + ", stats " + (stats ? "on" : "off") + ", "
-                + (mmap ? "mmap" : "arena");
+                + (mmap ? "mmap" : "arena") + (strict ? ", strict" : "");
     }
 }

@@ -394,7 +394,8 @@ class PoolStressTest {
             Shared shared = new Shared(pool);
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
-                threads.add(Thread.ofPlatform().name("stress-" + i).start(new Worker(shared, i, ops / WORKERS, 31L * i + 1)));
+                Worker worker = new Worker(shared, i, ops / WORKERS, 31L * i + 1);
+                threads.add(Thread.ofPlatform().name("stress-" + i).start(worker));
             }
             Thread knobs = Thread.ofPlatform().name("stress-knobs").start(new Knobs(shared));
             long lastReport = 0;
@@ -454,7 +455,7 @@ class PoolStressTest {
         RecycleRing ring = new RecycleRing(slots, slots);
         Page[] pages = new Page[pageCount];
         for (int i = 0; i < pageCount; i++) {
-            pages[i] = new Page(null, null, i, i + 1, MemorySegment.ofArray(new byte[8])); // id 0: never written
+            pages[i] = new Page(null, null, null, i, i + 1, MemorySegment.ofArray(new byte[8])); // id 0: never written
         }
         AtomicIntegerArray inRing = new AtomicIntegerArray(pageCount); // 1 while a page is in the ring
         AtomicLongArray produced = new AtomicLongArray(pageCount);

@@ -38,12 +38,13 @@ final class Pools {
      * in-flight counter must equal the pages held (the test's plus the fragment pages).
      */
     static void assertConsistent(PagePool pool, Collection<Page> held) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(pool.audit().problems()); // the pool's own audit agrees
         Map<Page, String> where = new IdentityHashMap<>();
         int fragmentPages = 0;
-        for (ThreadCache cache : pool.caches().all()) {
+        for (ThreadCache cache : pool.control().caches().all()) {
             for (int i = 0; i < cache.size; i++) {
-                place(where, pool.slabs().pageTable().get(cache.stack[i]), "cache of " + cache.ownerName, problems);
+                Page page = pool.control().slabs().pageTable().get(cache.stack[i]);
+                place(where, page, "cache of " + cache.ownerName, problems);
             }
             if (cache.fragmentPage != null) {
                 fragmentPages++;
@@ -68,7 +69,7 @@ final class Pools {
                 problems.add(e.getKey() + " is " + e.getValue() + " but has refcount " + refs);
             }
         }
-        SlabAllocator slabs = pool.slabs();
+        SlabAllocator slabs = pool.control().slabs();
         slabs.lock.lock();
         try {
             List<Slab> mapped = slabs.slabsLocked();
@@ -139,9 +140,9 @@ final class Pools {
         List<Page> pages = new ArrayList<>();
         int[] batch = new int[64];
         int n;
-        while ((n = pool.ring().consume(batch, 0, batch.length)) > 0) {
+        while ((n = pool.control().ring().consume(batch, 0, batch.length)) > 0) {
             for (int i = 0; i < n; i++) {
-                pages.add(pool.slabs().pageTable().get(batch[i]));
+                pages.add(pool.control().slabs().pageTable().get(batch[i]));
             }
         }
         return pages;
@@ -151,14 +152,14 @@ final class Pools {
         int[] all = pages.stream().mapToInt(Page::id).toArray();
         int put = 0;
         while (put < all.length) {
-            int k = pool.ring().produce(all, put, all.length - put);
+            int k = pool.control().ring().produce(all, put, all.length - put);
             if (k == 0) {
                 break;
             }
             put += k;
         }
         if (put < all.length) { // a lowered ring capacity: what does not fit goes back to its slab
-            pool.slabs().giveBack(all, put, all.length - put);
+            pool.control().slabs().returnPages(all, put, all.length - put);
         }
     }
 

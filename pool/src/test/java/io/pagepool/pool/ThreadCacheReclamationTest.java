@@ -179,7 +179,7 @@ class ThreadCacheReclamationTest {
         try (PagePool pool = Pools.small("id-slots", new Warnings()).maxMemoryBytes(16 << 20).cacheCapacity(2)
                 .build()) {
             java.util.concurrent.CyclicBarrier allAlive = new java.util.concurrent.CyclicBarrier(threads);
-            java.util.concurrent.ConcurrentLinkedQueue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.Queue<String> problems = new java.util.concurrent.ConcurrentLinkedQueue<>();
             List<Thread> started = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 started.add(Thread.ofPlatform().name("id-slot-" + t).start(() -> {
@@ -234,11 +234,11 @@ class ThreadCacheReclamationTest {
             });
             holderRegistered.await();
             Thread.Builder builder = Thread.ofPlatform().name("slot-sharer");
-            java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            var failure = new java.util.concurrent.atomic.AtomicReference<String>();
             java.util.concurrent.CountDownLatch sharerRegistered = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.CountDownLatch holderEnded = new java.util.concurrent.CountDownLatch(1);
             Runnable sharerBody = () -> {
-                ThreadCache mine = pool.caches().local();
+                ThreadCache mine = pool.control().caches().local();
                 for (int i = 0; i < 100; i++) {
                     pool.alloc().release();
                 }

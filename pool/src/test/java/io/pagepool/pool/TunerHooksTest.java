@@ -19,7 +19,7 @@ class TunerHooksTest {
         try (PagePool pool = Pools.small("hooks-new", new Warnings()).cacheCapacity(32).build()) {
             pool.alloc().release(); // this thread's cache exists, capacity 32
             pool.setNewCacheCapacity(96);
-            assertEquals(96, pool.cacheCapacity());
+            assertEquals(96, pool.newCacheCapacity());
             long me = Thread.currentThread().threadId();
             assertEquals(32, pool.cacheStats().stream().filter(c -> c.threadId() == me).findFirst()
                     .orElseThrow().capacity());
@@ -46,7 +46,7 @@ class TunerHooksTest {
                 }
             });
             pages.forEach(Page::release); // this thread's cache overflows into the ring by halves
-            pool.drainRing(); // empty the ring first ...
+            pool.control().drainRing(); // empty the ring first ...
             assertEquals(0, pool.stats().ringSize());
             Pools.runOnNewThread("hooks-ring-fill", () -> {
                 List<Page> again = new ArrayList<>();

@@ -110,7 +110,7 @@ final class PoolMXBeanAdapter extends StandardMBean implements PagePoolMXBean {
 
     @Override
     public int getCacheCapacity() {
-        return pool().cacheCapacity();
+        return pool().newCacheCapacity();
     }
 
     @Override

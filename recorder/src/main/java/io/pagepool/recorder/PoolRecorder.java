@@ -229,7 +229,7 @@ public final class PoolRecorder {
 
     private static String describe(PagePool pool, int sampleInterval) {
         return "pageSize=" + pool.pageSize() + ", mapping=" + pool.mapping() + ", maxMemoryBytes="
-                + pool.maxMemoryBytes() + ", cacheCapacity=" + pool.cacheCapacity() + ", maxCacheCapacity="
+                + pool.maxMemoryBytes() + ", cacheCapacity=" + pool.newCacheCapacity() + ", maxCacheCapacity="
                 + pool.maxCacheCapacity() + ", refillBatch=" + pool.refillBatch() + ", ringCapacity="
                 + pool.ringCapacity() + ", maxRingCapacity=" + pool.maxRingCapacity() + ", slabReserve="
                 + pool.slabReserve() + ", stats=" + pool.statsEnabled() + ", zero=" + pool.zeroes() + ", mmap="

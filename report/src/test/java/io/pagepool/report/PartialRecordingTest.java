@@ -55,7 +55,7 @@ class PartialRecordingTest {
         Reports r = Reports.run(whole.toString(), "--quiet", "--format", "json");
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals("", r.err());
-        assertEquals(w.rxFirst.holdPages() + w.rxSecond.holdPages(), rxPages(r, w.rx));
+        assertEquals(w.rxFirst.allocPages() + w.rxSecond.allocPages(), rxPages(r, w.rx));
         assertEquals(List.of(), list(list(MiniJson.parse(r.out()), "recordings").getFirst(), "cut"));
     }
 
@@ -69,7 +69,7 @@ class PartialRecordingTest {
         assertTrue(warning.contains(String.format(Locale.ROOT, "the 40 bytes from offset %,d", Files.size(w.first))),
                 warning);
         assertTrue(warning.contains("truncated chunk header"), warning);
-        assertEquals(w.rxFirst.holdPages(), rxPages(r, w.rx), "all of the first chunk, nothing invented");
+        assertEquals(w.rxFirst.allocPages(), rxPages(r, w.rx), "all of the first chunk, nothing invented");
         List<Object> cutInJson = list(list(MiniJson.parse(r.out()), "recordings").getFirst(), "cut");
         assertEquals(1, cutInJson.size(), cutInJson::toString);
         assertTrue(warning.endsWith(cutInJson.getFirst().toString()), "JSON and warning agree: " + cutInJson);
@@ -83,7 +83,7 @@ class PartialRecordingTest {
         String warning = oneWarning(r, cut);
         assertTrue(warning.contains("a truncated chunk"), warning);
         long pages = rxPages(r, w.rx);
-        assertTrue(pages >= w.rxFirst.holdPages() && pages <= w.rxFirst.holdPages() + w.rxSecond.holdPages(),
+        assertTrue(pages >= w.rxFirst.allocPages() && pages <= w.rxFirst.allocPages() + w.rxSecond.allocPages(),
                 () -> pages + " pages");
         Reports text = Reports.run(cut.toString(), "--quiet");
         assertTrue(text.out().contains("Cut (not read)"), "the report itself says what was cut");

@@ -71,7 +71,7 @@ final class CacheSizer {
             if (st.drained || c.capacity() == 0) {
                 if (c.active()) {
                     int restored = Math.max(options.minCacheCapacity(),
-                            Math.min(maxCapacity, knobs.pool().cacheCapacity()));
+                            Math.min(maxCapacity, knobs.pool().newCacheCapacity()));
                     growths.add(new Growth(c, restored, "idle cache active again"));
                 }
                 continue;

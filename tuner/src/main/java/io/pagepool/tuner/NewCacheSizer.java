@@ -27,7 +27,7 @@ final class NewCacheSizer {
         Arrays.sort(caps);
         int median = caps[caps.length / 2];
         int wanted = Math.clamp(((median + 7) / 8) * 8L, options.minCacheCapacity(), maxCapacity);
-        int current = knobs.pool().cacheCapacity();
+        int current = knobs.pool().newCacheCapacity();
         if (Math.abs(wanted - current) * 4 >= current) {
             knobs.change("newCacheCapacity", TunerDecisions.POOL_WIDE, current, wanted,
                     "median capacity of " + caps.length + " active caches", "medianCapacity=" + median,

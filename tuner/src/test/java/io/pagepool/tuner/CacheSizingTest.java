@@ -142,7 +142,7 @@ class CacheSizingTest {
             w.rounds(1, 1); // the owner's next operation flushes
             assertTrue(w.cache().size() <= 1, "flushed at the owner's next operation: " + w.cache().size());
             tuner.step();
-            assertEquals(pool.cacheCapacity(), w.capacity(), log.lines()::toString);
+            assertEquals(pool.newCacheCapacity(), w.capacity(), log.lines()::toString);
             assertTrue(log.any("idle cache active again"), log.lines()::toString);
         }
     }

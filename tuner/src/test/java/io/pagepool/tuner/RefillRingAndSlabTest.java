@@ -115,10 +115,10 @@ class RefillRingAndSlabTest {
                 c.rounds(10, 150);
                 tuner.step();
             }
-            assertTrue(pool.cacheCapacity() > 32, "new caches start at " + pool.cacheCapacity());
+            assertTrue(pool.newCacheCapacity() > 32, "new caches start at " + pool.newCacheCapacity());
             try (Worker late = new Worker(pool, "late")) {
                 late.rounds(1, 1);
-                assertEquals(pool.cacheCapacity(), late.capacity());
+                assertEquals(pool.newCacheCapacity(), late.capacity());
             }
         }
     }

@@ -1,0 +1,64 @@
+package io.pagepool.pool;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Fragments (the kernel's {@code page_pool_alloc_frag}): small buffers cut from a page that the
+ * calling thread's cache is splitting. The page carries {@link Page#FRAGMENT_BIAS} references
+ * while it is split; each fragment handed out uses one, and the unused rest is dropped when the
+ * page is used up (or its cache is drained), so the last fragment released recycles the page.
+ *
+ * <p>Threading: any thread; the fragment state lives in the caller's own cache.
+ */
+final class FragmentAllocator {
+    private final PoolSettings settings;
+    private final CacheRegistry caches;
+    private final PageAllocator allocator;
+
+    FragmentAllocator(PoolSettings settings, CacheRegistry caches, PageAllocator allocator) {
+        this.settings = settings;
+        this.caches = caches;
+        this.allocator = allocator;
+    }
+
+    /** See {@link PagePool#allocFragment(int)}. */
+    ByteBuffer alloc(int bytes) {
+        if (bytes < 1 || bytes > settings.pageSize) {
+            throw new IllegalArgumentException(settings.prefix() + "fragment of " + bytes
+                    + " bytes requested; allowed 1 to " + settings.pageSize);
+        }
+        if (bytes > settings.pageSize / 2) { // a whole page, handed out like alloc()
+            Page page = allocator.takeSlowPath(settings.pageSize);
+            if (page == null) {
+                throw allocator.noPageException();
+            }
+            return page.startViewLease(page.buffer().slice(0, bytes));
+        }
+        if (settings.isClosed()) {
+            allocator.waiveClosed(bytes);
+            throw allocator.noPageException();
+        }
+        ThreadCache cache = caches.acquire();
+        try {
+            int offset = cache.fragmentRoom(bytes);
+            Page page = cache.fragmentPage;
+            if (offset < 0) {
+                cache.finishFragmentPage();
+                page = allocator.popOrRefill(cache, bytes, true); // zeroed fragment by fragment below
+                if (page == null) {
+                    throw allocator.noPageException();
+                }
+                cache.startFragmentPage(page);
+                offset = 0;
+            }
+            cache.handOutFragment(offset, bytes);
+            if (settings.zero) {
+                MemorySegment.copy(Zeros.SEGMENT, 0, page.segment(), offset, bytes);
+            }
+            return page.buffer().slice(offset, bytes);
+        } finally {
+            caches.release(cache);
+        }
+    }
+}
