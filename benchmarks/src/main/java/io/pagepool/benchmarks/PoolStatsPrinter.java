@@ -23,8 +23,8 @@ final class PoolStatsPrinter {
         PoolStats before = last;
         last = now;
         long allocated = now.allocPages() - (before == null ? 0 : before.allocPages());
-        System.out.printf("%n  [%s] pages allocated %,d: fast %,d, refills from ring %,d, from slabs %,d (ring empty %,d);"
-                        + " released into cache %,d, cache full %,d, to ring %,d, ring full %,d;"
+        System.out.printf("%n  [%s] pages allocated %,d: fast %,d, refills from ring %,d, from slabs %,d"
+                        + " (ring empty %,d); released into cache %,d, cache full %,d, to ring %,d, ring full %,d;"
                         + " slabs mapped %,d; now %,d pages mapped, %,d in ring, %,d in caches, %,d in flight%n",
                 pool.name(), allocated,
                 now.allocFast() - (before == null ? 0 : before.allocFast()),

@@ -32,6 +32,11 @@ public class CacheSlotTakeoverTest {
     private static final Thread[] SAME_SLOT = threadsSharingOneSlot(3);
     private static final MethodHandle CLAIM_SLOT;
     private static final MethodHandle BY_THREAD_ID;
+    /** The parts a registry and its caches are built from, taken from one real pool. */
+    private static final PoolSettings SETTINGS;
+    private static final RecycleRing RING;
+    private static final SlabAllocator SLABS;
+    private static final PoolEvents EVENTS;
 
     static {
         try {
@@ -40,21 +45,33 @@ public class CacheSlotTakeoverTest {
             CLAIM_SLOT = lookup.findVirtual(CacheRegistry.class, "claimSlot",
                     MethodType.methodType(void.class, Thread.class, ThreadCache.class));
             BY_THREAD_ID = lookup.findGetter(CacheRegistry.class, "byThreadId", ThreadCache[].class);
-        } catch (ReflectiveOperationException e) {
+            PagePool pool = PagePool.builder().name("jcstress-cache-slots").build();
+            MethodHandles.Lookup poolLookup = MethodHandles.privateLookupIn(PagePool.class, MethodHandles.lookup());
+            SETTINGS = (PoolSettings) poolLookup.findGetter(PagePool.class, "settings", PoolSettings.class)
+                    .invoke(pool);
+            RING = (RecycleRing) poolLookup.findGetter(PagePool.class, "ring", RecycleRing.class).invoke(pool);
+            SLABS = (SlabAllocator) poolLookup.findGetter(PagePool.class, "slabs", SlabAllocator.class)
+                    .invoke(pool);
+            EVENTS = (PoolEvents) poolLookup.findGetter(PagePool.class, "events", PoolEvents.class).invoke(pool);
+        } catch (Throwable e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final CacheRegistry registry = new CacheRegistry(null, 1, 1, 1);
+    private final CacheRegistry registry = new CacheRegistry(SETTINGS, RING, SLABS, EVENTS, 1);
     private final Thread threadA = SAME_SLOT[1];
     private final Thread threadB = SAME_SLOT[2];
-    private final ThreadCache cacheA = new ThreadCache(1, threadA, "a", 1, 1);
-    private final ThreadCache cacheB = new ThreadCache(2, threadB, "b", 1, 1);
+    private final ThreadCache cacheA = cache(1, threadA);
+    private final ThreadCache cacheB = cache(2, threadB);
 
     /** Gives the slot to the ended thread's cache. */
     public CacheSlotTakeoverTest() {
         Thread ended = SAME_SLOT[0];
-        slots()[(int) ended.threadId() & (CacheRegistry.ID_SLOTS - 1)] = new ThreadCache(0, ended, "ended", 1, 1);
+        slots()[(int) ended.threadId() & (CacheRegistry.ID_SLOTS - 1)] = cache(0, ended);
+    }
+
+    private static ThreadCache cache(long id, Thread owner) {
+        return new ThreadCache(id, owner, owner.getName(), 1, SETTINGS, RING, SLABS);
     }
 
     /** A takes the slot over if it can. */

@@ -70,14 +70,16 @@ final class DocumentBuilder {
         if (!r.cuts.isEmpty()) {
             f.add("Cut (not read)", String.join("; ", r.cuts));
         }
-        f.add("Span", Units.time(r.startNanos) + " .. " + Units.time(r.endNanos) + " (" + Units.seconds(r.durationSeconds()) + ")");
+        f.add("Span", Units.time(r.startNanos) + " .. " + Units.time(r.endNanos) + " ("
+                + Units.seconds(r.durationSeconds()) + ")");
         f.add("Events", Units.count(r.events) + " (" + Units.count(r.pagepoolEvents) + " pagepool)");
         f.add("Pools", r.pools.isEmpty() ? "none" : String.join(", ", r.pools.keySet()));
-        f.add("Thread caches", Units.count(r.caches().size()) + (r.cachesOmitted > 0 ? " (+" + Units.count(r.cachesOmitted)
-                + " events of caches beyond " + RecordingSummary.MAX_CACHES + ")" : ""));
+        f.add("Thread caches", Units.count(r.caches().size()) + (r.cachesOmitted > 0
+                ? " (+" + Units.count(r.cachesOmitted) + " events of caches beyond " + RecordingSummary.MAX_CACHES + ")" : ""));
         f.add("Tuner decisions", Units.count(r.tuner.total));
         f.add("Leak suspects", Units.count(r.leaks.total));
-        f.add("GC", Units.count(r.jdk.gcCount) + " collections, " + Units.duration(r.jdk.gcPauseTotalNanos) + " paused");
+        f.add("GC", Units.count(r.jdk.gcCount) + " collections, " + Units.duration(r.jdk.gcPauseTotalNanos)
+                + " paused");
         if (!r.allocationSamplesByPath.isEmpty()) {
             f.add("Allocation samples", pairs(r.allocationSamplesByPath));
         }
@@ -109,7 +111,8 @@ final class DocumentBuilder {
         for (PoolSummary p : r.pools.values()) {
             Doc.Fields f = doc.section(3, "Pool " + p.name).fields();
             f.add("Page size", Units.bytes(p.pageSize) + ", mapping " + p.mapping);
-            f.add("Observed", Units.seconds(p.observedNanos / 1e9) + " in " + Units.count(p.statisticsEvents) + " intervals");
+            f.add("Observed", Units.seconds(p.observedNanos / 1e9) + " in " + Units.count(p.statisticsEvents)
+                    + " intervals");
             f.add("Allocations", Units.count(p.total(ALLOC_PAGES)) + " pages: " + Units.count(p.total(ALLOC_FAST))
                     + " fast, " + Units.count(p.total(ALLOC_REFILL)) + " refills from the ring, "
                     + Units.count(p.total(ALLOC_SLOW)) + " from slabs (" + Units.count(p.total(ALLOC_EMPTY))
@@ -122,7 +125,8 @@ final class DocumentBuilder {
                     + Units.duration(p.mapTimeTotalNanos) + " in all, longest " + Units.duration(p.mapTimeMaxNanos));
             f.add("Ring", "capacity " + Units.count(p.ringCapacity) + " (peak " + Units.count(p.ringCapacityPeak)
                     + "), at most " + Units.count(p.ringSizePeak) + " pages held");
-            f.add("Caches", "up to " + Units.count(p.threadCachesPeak) + " caches, " + Units.count(p.cacheCapacityTotalPeak)
+            f.add("Caches", "up to " + Units.count(p.threadCachesPeak) + " caches, "
+                    + Units.count(p.cacheCapacityTotalPeak)
                     + " pages of capacity in all");
             if (!p.lifecycle.isEmpty()) {
                 f.add("Lifecycle", pairs(p.lifecycle));
@@ -143,17 +147,20 @@ final class DocumentBuilder {
                 "Overflows>", "Misses>");
         for (String pool : r.pools.keySet()) {
             List<CacheSummary> all = r.caches(pool);
-            List<CacheSummary> caches = all.stream().filter(c -> c.hits + c.underflows + c.overflows + c.releases > 0).toList();
+            List<CacheSummary> caches = all.stream().filter(c -> c.hits + c.underflows + c.overflows + c.releases > 0)
+                    .toList();
             for (int i = 0; i < caches.size() && i < CACHE_ROWS_PER_POOL; i++) {
                 CacheSummary c = caches.get(i);
                 t.row(c.pool, Long.toString(c.cacheId), c.threadName == null ? "" : c.threadName,
-                        c.capacityFirst == c.capacityLast ? Long.toString(c.capacityLast) : c.capacityFirst + " -> " + c.capacityLast,
+                        c.capacityFirst == c.capacityLast
+                                ? Long.toString(c.capacityLast) : c.capacityFirst + " -> " + c.capacityLast,
                         c.capacityMin + ".." + c.capacityMax, Units.count(c.sizePeak), Units.count(c.hits),
                         Units.count(c.underflows), Units.count(c.overflows), Units.percent(c.missRatio()));
             }
             long hidden = all.size() - Math.min(caches.size(), CACHE_ROWS_PER_POOL);
             if (hidden > 0) {
-                s.text(pool + ": " + Units.plural(hidden, "quieter or idle cache") + " not shown (--format json has them all)");
+                s.text(pool + ": " + Units.plural(hidden, "quieter or idle cache")
+                        + " not shown (--format json has them all)");
             }
         }
     }
@@ -183,13 +190,16 @@ final class DocumentBuilder {
     private static void jdk(Doc.Section s, RecordingSummary r) {
         JdkContext j = r.jdk;
         Doc.Fields f = s.fields();
-        f.add("Garbage collections", Units.count(j.gcCount) + (j.gcByCollector.isEmpty() ? "" : " (" + pairs(j.gcByCollector) + ")"));
-        f.add("GC pauses", Units.duration(j.gcPauseTotalNanos) + " in all, longest " + Units.duration(j.gcLongestPauseNanos));
+        f.add("Garbage collections", Units.count(j.gcCount) + (j.gcByCollector.isEmpty() ? "" : " ("
+                + pairs(j.gcByCollector) + ")"));
+        f.add("GC pauses", Units.duration(j.gcPauseTotalNanos) + " in all, longest "
+                + Units.duration(j.gcLongestPauseNanos));
         if (j.directBufferEvents == 0) {
             f.add("Direct buffers", "no jdk.DirectBufferStatistics events (record with settings=default)");
         } else {
             f.add("Direct buffers", "peak " + Units.bytes(j.directMemoryPeak) + " in " + Units.count(j.directCountPeak)
-                    + (j.directCountPeak == 1 ? " buffer, " : " buffers, ") + Units.bytes(j.directMemoryLast) + " at the end"
+                    + (j.directCountPeak == 1 ? " buffer, " : " buffers, ")
+                    + Units.bytes(j.directMemoryLast) + " at the end"
                     + (j.directMaxCapacity > 0 ? ", limit " + Units.bytes(j.directMaxCapacity) : ""));
         }
         f.add("Note", "pagepool's own memory is invisible to jdk.DirectBufferStatistics and MaxDirectMemorySize");
@@ -224,7 +234,8 @@ final class DocumentBuilder {
             rate.add(new Doc.Line(p.name, p.allocationRate.points()));
             ratio.add(new Doc.Line(p.name, p.fastPathRatio.points()));
             memory.add(new Doc.Line(p.name + " mapped", p.bytesMapped.points()));
-            List<CacheSummary> busy = r.caches(p.name).stream().filter(c -> c.hits + c.underflows + c.overflows > 0).toList();
+            List<CacheSummary> busy = r.caches(p.name).stream().filter(c -> c.hits + c.underflows + c.overflows > 0)
+                    .toList();
             for (int i = 0; i < busy.size() && i < CHART_CACHES; i++) {
                 CacheSummary c = busy.get(i);
                 capacity.add(new Doc.Line(p.name + "/" + c.threadName, c.capacity.points()));
@@ -239,7 +250,8 @@ final class DocumentBuilder {
                 + "recording is long). Cache capacity: the busiest caches of each pool.");
         s.chart(new Doc.Chart(id + "-rate", "Allocation rate (pages/s)", Doc.Unit.RATE, origin, end, rate));
         s.chart(new Doc.Chart(id + "-ratio", "Fast-path ratio", Doc.Unit.RATIO, origin, end, ratio));
-        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, end, capacity));
+        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, end,
+                capacity));
         s.chart(new Doc.Chart(id + "-memory", "Memory mapped by the pool", Doc.Unit.BYTES, origin, end, memory));
     }
 
@@ -265,10 +277,12 @@ final class DocumentBuilder {
         if (lines.size() <= max) {
             return stack;
         }
-        return String.join("\n", lines.subList(0, max)) + "\n... " + (lines.size() - max) + " more frames (--format json has them all)";
+        return String.join("\n", lines.subList(0, max)) + "\n... " + (lines.size() - max)
+                + " more frames (--format json has them all)";
     }
 
     static String pairs(Map<String, Long> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + " " + Units.count(e.getValue())).collect(Collectors.joining(", "));
+        return m.entrySet().stream().map(e -> e.getKey() + " " + Units.count(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

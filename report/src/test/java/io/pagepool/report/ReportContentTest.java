@@ -63,7 +63,8 @@ class ReportContentTest {
     @Test
     void theWorkloadExercisedThePathsTheReportDescribes() {
         PoolStats s = ReportWorkload.get().rxFirst;
-        int expectedMin = ReportWorkload.WORKERS * ReportWorkload.BURSTS * ReportWorkload.BURST + ReportWorkload.PRODUCED;
+        int expectedMin = ReportWorkload.WORKERS * ReportWorkload.BURSTS * ReportWorkload.BURST
+                + ReportWorkload.PRODUCED;
         assertTrue(s.allocPages() >= expectedMin, s::toString);
         assertTrue(s.recycleCacheFull() > 0 && s.recycleRing() > 0 && s.recycleRingFull() > 0, s::toString);
         assertTrue(s.allocRefill() > 0 && s.allocSlow() > 0, s::toString);
@@ -202,7 +203,8 @@ class ReportContentTest {
         assertEquals(w.rxSecond.allocPages(), num(pool(recordings.get(1), w.rx), "allocations", "pages"));
         Map<String, Object> combined = obj(root, "combined");
         assertEquals(List.of(w.first.toString(), w.second.toString()), list(combined, "files"));
-        assertEquals(w.rxFirst.allocPages() + w.rxSecond.allocPages(), num(pool(combined, w.rx), "allocations", "pages"));
+        assertEquals(w.rxFirst.allocPages() + w.rxSecond.allocPages(), num(pool(combined, w.rx), "allocations",
+                "pages"));
         assertEquals(w.rxFirst.allocFast() + w.rxSecond.allocFast(), num(pool(combined, w.rx), "allocations", "fast"));
         assertEquals(w.txFirst.allocPages(), num(pool(combined, w.tx), "allocations", "pages"));
         assertEquals(num(recordings.get(0), "events") + num(recordings.get(1), "events"), num(combined, "events"));

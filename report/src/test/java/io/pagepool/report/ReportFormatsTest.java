@@ -45,7 +45,8 @@ class ReportFormatsTest {
         assertEquals(0, r.exitCode(), r::err);
         assertEquals(report("text", w.first.toString()).out(), r.out());
         List<String> lines = r.out().lines().toList();
-        String header = lines.stream().filter(l -> l.startsWith("  Pool ") && l.contains("Allocations")).findFirst().orElseThrow();
+        String header = lines.stream().filter(l -> l.startsWith("  Pool ") && l.contains("Allocations")).findFirst()
+                .orElseThrow();
         String row = lines.stream().filter(l -> l.startsWith("  " + w.rx + " ")).findFirst().orElseThrow();
         String pages = Units.count(w.rxFirst.allocPages());
         int end = header.indexOf("Allocations") + "Allocations".length();

@@ -13,7 +13,6 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
