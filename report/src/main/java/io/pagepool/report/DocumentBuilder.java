@@ -74,8 +74,8 @@ final class DocumentBuilder {
                 + Units.seconds(r.durationSeconds()) + ")");
         f.add("Events", Units.count(r.events) + " (" + Units.count(r.pagepoolEvents) + " pagepool)");
         f.add("Pools", r.pools.isEmpty() ? "none" : String.join(", ", r.pools.keySet()));
-        String omitted = r.cachesOmitted == 0 ? ""
-                : " (+" + Units.count(r.cachesOmitted) + " events of caches beyond " + RecordingSummary.MAX_CACHES + ")";
+        String omitted = r.cachesOmitted == 0 ? "" : " (+" + Units.count(r.cachesOmitted)
+                + " events of caches beyond " + RecordingSummary.MAX_CACHES + ")";
         f.add("Thread caches", Units.count(r.caches().size()) + omitted);
         f.add("Tuner decisions", Units.count(r.tuner.total));
         f.add("Leak suspects", Units.count(r.leaks.total));
