@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One whole-process run of a target: its server forked (without or with the agent), a short
- * warm-up, the measured load, the server stopped, and what it and the agent printed at exit.
+ * One whole-process run of a target: its server forked (without or with the agent), single
+ * echoes until one comes back, a short warm-up, the measured load, the server stopped, and what
+ * it and the agent printed at exit.
  *
  * @param target what ran
  * @param agent whether the agent was on
@@ -42,6 +43,7 @@ public record Run(Target target, boolean agent, LoadResult load, long cpuNanos, 
         ServerProcess server = ServerProcess.start(target, classpath, agentJar, agentOptions, dir, name);
         try {
             int port = server.awaitPort(START_TIMEOUT_MILLIS);
+            awaitFirstEcho(target, port);
             if (warmupSeconds > 0) {
                 load(target, port, warmupSeconds, Long.MAX_VALUE).run();
             }
@@ -54,6 +56,16 @@ public record Run(Target target, boolean agent, LoadResult load, long cpuNanos, 
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.kill();
             throw e;
+        }
+    }
+
+    /** Single echoes until one comes back: a cold server (class loading, JIT) is not measured. */
+    private static void awaitFirstEcho(Target target, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT_MILLIS * 1_000_000L;
+        while (new EchoLoad(target.protocol(), port, target.payloadBytes(), 1, 1, 1, 1).run().received() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(target.name() + ": no echo within " + START_TIMEOUT_MILLIS + " ms");
+            }
         }
     }
 
