@@ -35,8 +35,10 @@ import java.util.concurrent.Future;
  */
 public record EchoLoad(Protocol protocol, int port, int payloadBytes, int threads, int window, double seconds,
         long maxEchoes) {
-    /** How long a UDP client waits for an echo before counting what is out as lost; TCP's read timeout x 10. */
+    /** How long a UDP client waits for an echo before counting what is out as lost. */
     static final int TIMEOUT_MILLIS = 200;
+    /** How long a TCP client waits for an echo before failing: long, a loaded machine stalls. */
+    static final int TCP_TIMEOUT_MILLIS = 10_000;
 
     /**
      * Runs the load and sums its threads' figures.
@@ -136,7 +138,7 @@ public record EchoLoad(Protocol protocol, int port, int payloadBytes, int thread
         long start = System.nanoTime();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(TIMEOUT_MILLIS * 10);
+            socket.setSoTimeout(TCP_TIMEOUT_MILLIS);
             OutputStream output = socket.getOutputStream();
             InputStream input = socket.getInputStream();
             while (true) {
