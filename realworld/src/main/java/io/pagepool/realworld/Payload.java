@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The message of each echo: sequence number (8 bytes, big-endian), CRC32C of the rest (4), then a
+ * The message of each echo: sequence number (8 bytes, big-endian), CRC32C of all else (4), then a
  * pattern derived from the sequence number. A pooled page handed to two messages at once, or
  * returned too early, shows up as a bad checksum, a bad pattern or a wrong sequence number.
  * Threading: an instance belongs to one load thread.
@@ -56,6 +56,7 @@ final class Payload {
 
     private int checksum(byte[] message) {
         crc.reset();
+        crc.update(message, 0, Long.BYTES); // the sequence number too: the pattern shows only its low bits
         crc.update(message, HEADER_BYTES, sizeBytes - HEADER_BYTES);
         return (int) crc.getValue();
     }
