@@ -1,0 +1,29 @@
+package io.pagepool.realworld;
+
+/**
+ * What a load run saw, summed over its threads.
+ *
+ * @param sent messages sent
+ * @param received intact echoes of an outstanding message
+ * @param lost messages whose echo did not come within the timeout (UDP) or at all (TCP)
+ * @param late intact echoes of a message already counted lost or already echoed (UDP)
+ * @param corrupt echoes with a bad length, checksum, pattern or sequence number
+ * @param seconds wall time of the run, from the first send to the last receive
+ */
+public record LoadResult(long sent, long received, long lost, long late, long corrupt, double seconds) {
+    /** Intact echoes per second. */
+    public double echoesPerSecond() {
+        return seconds > 0 ? received / seconds : 0;
+    }
+
+    LoadResult plus(LoadResult o) {
+        return new LoadResult(sent + o.sent, received + o.received, lost + o.lost, late + o.late,
+                corrupt + o.corrupt, Math.max(seconds, o.seconds));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "sent=%d received=%d lost=%d late=%d corrupt=%d seconds=%.2f"
+                + " echoesPerSecond=%.0f", sent, received, lost, late, corrupt, seconds, echoesPerSecond());
+    }
+}

@@ -1,0 +1,71 @@
+package realworld.targets;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The textbook UDP server with a worker pool: one thread receives each datagram into a fresh
+ * 64 KiB direct buffer and hands the buffer to an {@link ExecutorService}, whose task sends it back.
+ */
+public final class NioUdpExecutorEcho {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private NioUdpExecutorEcho() {
+    }
+
+    /**
+     * Runs the server.
+     *
+     * @param args {@code [--max-seconds N]}
+     * @throws Exception when the server cannot bind or is interrupted
+     */
+    public static void main(String[] args) throws Exception {
+        ServerRun run = ServerRun.start("nio-udp-executor", args);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        DatagramChannel channel = DatagramChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread receiver = Thread.ofPlatform().name("receiver").start(() -> receive(channel, workers));
+        run.listening(((InetSocketAddress) channel.getLocalAddress()).getPort());
+        run.awaitStop();
+        channel.close();
+        receiver.join();
+        workers.shutdown();
+        if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("workers did not stop");
+        }
+        run.finish();
+    }
+
+    private static void receive(DatagramChannel channel, ExecutorService workers) {
+        try {
+            while (true) {
+                ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+                SocketAddress sender = channel.receive(buffer);
+                buffer.flip();
+                workers.execute(() -> reply(channel, buffer, sender));
+            }
+        } catch (ClosedChannelException e) {
+            // stopped
+        } catch (IOException e) {
+            e.printStackTrace();
+        }
+    }
+
+    private static void reply(DatagramChannel channel, ByteBuffer buffer, SocketAddress to) {
+        try {
+            channel.send(buffer, to);
+        } catch (ClosedChannelException e) {
+            // stopped
+        } catch (IOException e) {
+            e.printStackTrace();
+        }
+    }
+}
