@@ -161,6 +161,14 @@ final class PageAllocator {
                 + " bytes is spent (" + slabs.bytesMapped() + " bytes mapped, no free page)");
     }
 
+    /** {@code page}, handed out; when null (no page), throws {@link #noPageException()}. */
+    Page orThrow(Page page) {
+        if (page == null) {
+            throw noPageException();
+        }
+        return page;
+    }
+
     /** See {@link PagePool#countWaive(WaiveReason, long)}. */
     void countWaive(WaiveReason reason, long requestedBytes) {
         if (settings.isClosed()) {

@@ -32,12 +32,10 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Paths, fastest first: each platform thread pops and pushes pages on a private LIFO cache
- * (no atomic, no allocation); an empty cache refills a batch from the shared recycle ring, or,
- * when that is empty, carves a batch from slabs under a lock, mapping a new slab if the budget
- * allows; a full cache flushes its colder half into the ring, and pages the ring cannot take are
- * returned to their slab. Pages released on another thread enter that thread's cache, so a
- * cross-thread return costs one atomic step per batch. Virtual threads share a few striped caches.
+ * <p>Paths, fastest first: a platform thread pops and pushes pages on its private LIFO cache (no
+ * atomic, no allocation); an empty cache refills a batch from the recycle ring, else from slabs
+ * under a lock (mapping a slab if the budget allows); a full cache flushes its colder half into
+ * the ring, and what the ring cannot take returns to its slab. Virtual threads share striped caches.
  *
  * <p>A facade: the alloc fast path is here, its slow paths in {@link PageAllocator}, fragments in
  * {@link FragmentAllocator}, the release side in {@link PageRecycler}, samples and listener calls
@@ -60,8 +58,7 @@ public final class PagePool implements AutoCloseable {
     private final PageRecycler recycler;
     private final PoolControl control;
     private final CloseMonitor closeMonitor;
-    /** {@link PoolSettings#pageSize} and {@link PoolSettings#zero}, copied for the fast path. */
-    private final int pageSize;
+    private final int pageSize; // PoolSettings' pageSize and zero, copied for the fast path
     private final boolean zero;
     /** Mirrors {@link PoolSettings#isClosed()} so that the fast path checks it with one load. */
     private volatile boolean closed;
@@ -97,11 +94,7 @@ public final class PagePool implements AutoCloseable {
      * @throws IllegalStateException when the pool is closed
      */
     public Page alloc() {
-        Page page = take(pageSize);
-        if (page == null) {
-            throw allocator.noPageException();
-        }
-        return page;
+        return allocator.orThrow(take(pageSize));
     }
 
     /** Like {@link #alloc()}, but null when the budget is spent or the pool is closed. */
@@ -110,7 +103,8 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Like {@link #tryAlloc()} for a request of {@code requestedBytes}: a zeroing pool zeroes only those.
+     * Like {@link #tryAlloc()} for {@code requestedBytes}: a zeroing pool zeroes only those.
+     *
      * @throws IllegalArgumentException when {@code requestedBytes} is not 0..pageSize
      */
     public Page tryAlloc(int requestedBytes) {
@@ -127,17 +121,18 @@ public final class PagePool implements AutoCloseable {
      * @throws IllegalStateException when the pool is closed
      */
     public ByteBuffer allocBuffer(int requestedBytes) {
-        Page page = take(checkRequest(requestedBytes));
-        if (page == null) {
-            throw allocator.noPageException();
-        }
-        return page.startViewLease(page.buffer().duplicate().limit(requestedBytes));
+        return leaseView(allocator.orThrow(take(checkRequest(requestedBytes))), requestedBytes);
     }
 
     /** Like {@link #allocBuffer(int)}, but returns null when the budget is spent or the pool is closed. */
     public ByteBuffer tryAllocBuffer(int requestedBytes) {
         Page page = take(checkRequest(requestedBytes));
-        return page != null ? page.startViewLease(page.buffer().duplicate().limit(requestedBytes)) : null;
+        return page != null ? leaseView(page, requestedBytes) : null;
+    }
+
+    /** A new view of {@code page}, limit {@code requestedBytes}, made the handle of its lease. */
+    private static ByteBuffer leaseView(Page page, int requestedBytes) {
+        return page.startViewLease(page.buffer().duplicate().limit(requestedBytes));
     }
 
     private int checkRequest(int requestedBytes) {
@@ -167,10 +162,8 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Splits pages into fragments of {@code bytes} (8-byte aligned) and returns a view of exactly
-     * that size; a request larger than half a page takes a whole page. Each fragment holds one
-     * reference on its page: release it with {@link #release(ByteBuffer)}. The returned view is a
-     * new object (a slice).
+     * A new view of exactly {@code bytes} from a page split into fragments (8-byte aligned; more than
+     * half a page takes a whole page), holding one reference on it: release it by buffer.
      *
      * @throws IllegalArgumentException when {@code bytes} is not 1..pageSize
      * @throws PoolExhaustedException when the memory budget is spent
@@ -180,18 +173,12 @@ public final class PagePool implements AutoCloseable {
         return fragments.alloc(bytes);
     }
 
-    /**
-     * Hands out up to {@code n} pages into {@code out[0..n)} (an RX ring refill); returns how many:
-     * fewer only when the budget is spent or the pool is closed.
-     */
+    /** Hands out up to {@code n} pages into {@code out[0..n)} (RX refill); fewer only when spent or closed. */
     public int allocBulk(Page[] out, int n) {
         return allocator.allocBulk(out, n);
     }
 
-    /**
-     * Installs (or, with null, removes) the allocation sampler: it sees every
-     * {@code fastPathInterval}-th fast-path allocation of each cache and every slower one.
-     */
+    /** Installs (null: removes) the sampler: every {@code fastPathInterval}-th fast allocation, every slower one. */
     public void setAllocationSampler(AllocationSampler sampler, int fastPathInterval) {
         PagePoolBuilder.requireRange("fastPathInterval", fastPathInterval, 1, PoolEvents.SAMPLER_CHECK_INTERVAL);
         events.setSampler(sampler, fastPathInterval);
@@ -250,9 +237,8 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Returns up to {@code maxPages} free pages from the ring to their slabs, so that slabs holding
-     * only idle ring stock can be unmapped (beyond {@link #slabReserve()}). Any thread;
-     * the slab lock once per 64 pages, never a cache. Returns how many pages moved.
+     * Returns up to {@code maxPages} free pages from the ring to their slabs (so idle slabs can be
+     * unmapped); returns how many moved. Any thread; the slab lock once per 64 pages.
      */
     public int returnRingPages(int maxPages) {
         return control.returnRingPages(maxPages);
@@ -284,9 +270,8 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Checks that every free page is in one place (a thread cache, the ring or its slab's free list)
-     * with refcount 0; reports the duplicate returns slabs caught (racing double releases). Exact on
-     * a quiescent pool; racy while other threads use it.
+     * Checks that every free page is in one place (a cache, the ring or a slab) with refcount 0, and
+     * reports the double returns slabs caught. Exact on a quiescent pool; racy while in use.
      */
     public PoolAudit audit() {
         return control.audit();
@@ -368,12 +353,10 @@ public final class PagePool implements AutoCloseable {
     }
 
     /**
-     * Stops new allocations, drains the ring, the stripes, this thread's cache and the caches of
-     * ended threads, and unmaps every free slab. Slabs with pages still held stay
-     * mapped: they are unmapped as those pages are released; a daemon thread retries and reports
-     * (warning line and {@link PoolListener#closeStalled}) how many pages are in flight and for
-     * how long. Pages parked in caches of live threads are drained at those threads' next call or
-     * when they end. Idempotent.
+     * Stops new allocations, drains the ring, the stripes and the caches of this and ended threads,
+     * and unmaps every free slab; slabs with held pages are unmapped as those come back, while a
+     * daemon thread reports the stall ({@link PoolListener#closeStalled}). Live threads' caches
+     * drain at their next call or end. Idempotent.
      */
     @Override
     public void close() {

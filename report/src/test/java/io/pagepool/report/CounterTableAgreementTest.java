@@ -91,6 +91,7 @@ class CounterTableAgreementTest {
                 .resolve("src/main/java/io/pagepool/pool/PoolStats.java");
         assertTrue(Files.isReadable(source), source + " (the test runs in the report module's directory)");
         String javadoc = Files.readString(source);
+        javadoc = javadoc.substring(javadoc.indexOf("/**")); // the class Javadoc, after the license header
         javadoc = javadoc.substring(0, javadoc.indexOf("*/"));
         Map<String, String> params = new LinkedHashMap<>();
         Matcher m = Pattern.compile("@param (\\w+) ((?:(?!@param)[\\s\\S])*)").matcher(javadoc);
