@@ -17,6 +17,8 @@ package io.pagepool.recorder;
 
 import io.pagepool.pool.PagePool;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import jdk.jfr.FlightRecorder;
 
 /**
@@ -42,50 +44,41 @@ final class PeriodicStatistics {
         CACHE_RUNS.incrementAndGet();
     };
     /** PoolStatistics at chunk boundaries. */
-    private static final ChunkBoundaries.Source POOL_SOURCE = new ChunkBoundaries.Source() {
-        @Override
-        public boolean commitIfEnabled() {
-            if (!new PoolStatisticsEvent().isEnabled()) {
-                return false;
-            }
-            emitPoolStatistics();
-            return true;
-        }
-
-        @Override
-        public void baseline() {
-            for (Registration r : PoolRecorder.registrations()) {
-                PagePool pool = r.pool();
-                if (pool != null) {
-                    r.baselinePool(pool);
-                }
-            }
-        }
-    };
+    private static final ChunkBoundaries.Source POOL_SOURCE = chunkSource(
+            () -> new PoolStatisticsEvent().isEnabled(), PeriodicStatistics::emitPoolStatistics,
+            Registration::baselinePool);
     /** CacheStatistics at chunk boundaries. */
-    private static final ChunkBoundaries.Source CACHE_SOURCE = new ChunkBoundaries.Source() {
-        @Override
-        public boolean commitIfEnabled() {
-            if (!new CacheStatisticsEvent().isEnabled()) {
-                return false;
-            }
-            emitCacheStatistics();
-            return true;
-        }
-
-        @Override
-        public void baseline() {
-            for (Registration r : PoolRecorder.registrations()) {
-                PagePool pool = r.pool();
-                if (pool != null) {
-                    r.baselineCaches(pool);
-                }
-            }
-        }
-    };
+    private static final ChunkBoundaries.Source CACHE_SOURCE = chunkSource(
+            () -> new CacheStatisticsEvent().isEnabled(), PeriodicStatistics::emitCacheStatistics,
+            Registration::baselineCaches);
     private static final Runnable LEAK_HOOK = LeaseTable::check;
     /** Guarded by PeriodicStatistics.class. */
     private static boolean installed;
+
+    /** A chunk-boundary source that emits when its event is enabled and baselines every live pool. */
+    private static ChunkBoundaries.Source chunkSource(BooleanSupplier enabled, Runnable emit,
+                                                      BiConsumer<Registration, PagePool> baseline) {
+        return new ChunkBoundaries.Source() {
+            @Override
+            public boolean commitIfEnabled() {
+                if (!enabled.getAsBoolean()) {
+                    return false;
+                }
+                emit.run();
+                return true;
+            }
+
+            @Override
+            public void baseline() {
+                for (Registration r : PoolRecorder.registrations()) {
+                    PagePool pool = r.pool();
+                    if (pool != null) {
+                        baseline.accept(r, pool);
+                    }
+                }
+            }
+        };
+    }
 
     private PeriodicStatistics() {
     }
