@@ -110,8 +110,8 @@ final class PoolControl {
                 s[Counters.RECYCLE_RING_FULL], s[Counters.RECYCLE_RELEASED_REFCNT], hold, release, hold - release,
                 s[Counters.WAIVE_BUDGET], s[Counters.WAIVE_SIZE], s[Counters.WAIVE_CLOSED],
                 slabs.pagesMapped(), slabs.bytesMapped(), settings.maxMemoryBytes, slabs.slabsMappedTotal(),
-                slabs.slabsUnmappedTotal(), slabs.mappingFallbacks(), ring.size(), ring.capacity(),
-                o.cachedPages(), o.caches(), o.capacityTotal());
+                slabs.slabsUnmappedTotal(), slabs.mappingFallbacks(), slabs.doubleReturnsDropped(),
+                ring.size(), ring.capacity(), o.cachedPages(), o.caches(), o.capacityTotal());
     }
 
     /** See {@link PagePool#audit()}. */

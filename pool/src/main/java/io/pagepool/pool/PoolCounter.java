@@ -99,6 +99,10 @@ public enum PoolCounter {
     MAPPING_FALLBACKS("mappingFallbacks", "Mapping Fallbacks",
             "Slabs that got PREFAULT instead of the requested mapping",
             Unit.SLABS, Kind.COUNTER, PoolStats::mappingFallbacks),
+    DOUBLE_RETURNS_DROPPED("doubleReturnsDropped", "Double Returns Dropped",
+            "Pages a slab found already free or held when returned, and dropped: each is a racing double"
+                    + " release that both releases got through",
+            Unit.PAGES, Kind.COUNTER, PoolStats::doubleReturnsDropped),
     RING_SIZE("ringSize", "Ring Size",
             "Pages in the recycle ring now",
             Unit.PAGES, Kind.GAUGE, PoolStats::ringSize),

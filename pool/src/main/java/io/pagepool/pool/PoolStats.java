@@ -45,6 +45,8 @@ package io.pagepool.pool;
  * @param slabsMapped Slabs mapped from the OS (the map count)
  * @param slabsUnmapped Whole free slabs returned to the OS (the unmap count)
  * @param mappingFallbacks Slabs that got PREFAULT instead of the requested mapping
+ * @param doubleReturnsDropped Pages a slab found already free or held when returned, and dropped: each is a
+ *        racing double release that both releases got through
  * @param ringSize Pages in the recycle ring now
  * @param ringCapacity Pages the recycle ring may hold now
  * @param cachedPages Pages parked in thread caches now (a racy sum)
@@ -57,8 +59,8 @@ public record PoolStats(
         long recycleReleasedRefcnt, long allocPages, long releasePages, long inflightPages,
         long waiveBudget, long waiveSize, long waiveClosed,
         long pagesMapped, long bytesMapped, long maxMemoryBytes, long slabsMapped, long slabsUnmapped,
-        long mappingFallbacks, int ringSize, int ringCapacity, long cachedPages, int threadCaches,
-        long cacheCapacityTotal) {
+        long mappingFallbacks, long doubleReturnsDropped, int ringSize, int ringCapacity, long cachedPages,
+        int threadCaches, long cacheCapacityTotal) {
 
     /** The share of allocations served by the fast path, 0..1 (1 when nothing was allocated). */
     public double fastPathRatio() {

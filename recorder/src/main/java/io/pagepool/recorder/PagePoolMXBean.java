@@ -130,6 +130,9 @@ public interface PagePoolMXBean {
     /** {@link io.pagepool.pool.PoolCounter#MAPPING_FALLBACKS}, since the pool was built. */
     long getMappingFallbacks();
 
+    /** {@link io.pagepool.pool.PoolCounter#DOUBLE_RETURNS_DROPPED}, since the pool was built. */
+    long getDoubleReturnsDropped();
+
     /** Share of all allocations served by the fast path, 0..1. */
     double getFastPathRatio();
 

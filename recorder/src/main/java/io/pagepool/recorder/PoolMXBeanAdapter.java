@@ -249,6 +249,11 @@ final class PoolMXBeanAdapter extends StandardMBean implements PagePoolMXBean {
     }
 
     @Override
+    public long getDoubleReturnsDropped() {
+        return stats().doubleReturnsDropped();
+    }
+
+    @Override
     public double getFastPathRatio() {
         return stats().fastPathRatio();
     }

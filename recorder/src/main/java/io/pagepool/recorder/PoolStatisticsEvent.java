@@ -157,6 +157,11 @@ final class PoolStatisticsEvent extends Event {
     @Description("Slabs that got PREFAULT instead of the requested mapping")
     long mappingFallbacks;
 
+    @Label("Double Returns Dropped")
+    @Description("Pages a slab found already free or held when returned, and dropped: each is a racing double"
+            + " release that both releases got through")
+    long doubleReturnsDropped;
+
     @Label("Ring Size")
     @Description("Pages in the recycle ring now")
     long ringSize;

@@ -55,6 +55,7 @@ final class JsonReport {
         m.put(PoolCounter.RECYCLE_RING_FULL, "recycle.ringFull");
         m.put(PoolCounter.RECYCLE_RELEASED_REFCNT, "recycle.releasedRefcnt");
         m.put(PoolCounter.RELEASE_PAGES, "recycle.releasedPages");
+        m.put(PoolCounter.DOUBLE_RETURNS_DROPPED, "recycle.doubleReturnsDropped");
         m.put(PoolCounter.SLABS_MAPPED, "memory.slabsMapped");
         m.put(PoolCounter.SLABS_UNMAPPED, "memory.slabsUnmapped");
         m.put(PoolCounter.MAPPING_FALLBACKS, "memory.mappingFallbacks");
