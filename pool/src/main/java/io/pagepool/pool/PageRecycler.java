@@ -120,8 +120,9 @@ final class PageRecycler {
     private void releaseByAddress(ByteBuffer buffer) {
         Page page = pageOf(buffer);
         if (page.refusesViewRelease(buffer)) {
-            throw new IllegalStateException(page + ": release of a stale view: the lease it was handed out"
-                    + " for has ended (released twice?); the page's current holder keeps it");
+            throw new IllegalStateException(page + ": release of a stale view (its lease has ended: released"
+                    + " twice?) or of a whole-page copy of an allocBuffer view, which cannot be told from a stale"
+                    + " one (release the view allocBuffer returned); the page's current holder keeps it");
         }
         page.release();
     }
