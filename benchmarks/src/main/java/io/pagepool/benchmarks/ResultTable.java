@@ -36,7 +36,9 @@ import java.util.function.Predicate;
  * with its ratio to its class's baseline measured in the same run, its heap allocation per op
  * ({@code -prof gc}, when present), and then the project's performance targets as ratios.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.pagepool.benchmarks.ResultTable [results.json]}.
+ * <p>Usage: {@code java -cp benchmarks.jar io.pagepool.benchmarks.ResultTable [--quick] [results.json]}
+ * ({@code --quick}: the results of {@code ./pagepool bench --quick}, whose one short fork does not
+ * judge the targets: the table shows them unjudged).
  *
  * <p>For the cross-thread groups the score shown is the allocating thread's: it handles every
  * page, so its time per op is the group's wall time per page. Their B/op is per page too: JMH
@@ -117,11 +119,21 @@ public final class ResultTable {
             this(what, measured, target, met, null);
         }
 
-        String verdict() {
+        /** The verdict column; of a quick run, a judged target is shown unjudged. */
+        String verdict(boolean quick) {
+            if (quick && met != null) {
+                return NOT_JUDGED;
+            }
             String v = met == null ? "" : met ? "met" : "MISSED";
             return noisy == null ? v : (v + " (noisy: " + noisy + ")").strip();
         }
     }
+
+    /** The verdict of a target in a quick run. */
+    static final String NOT_JUDGED = "not judged (--quick)";
+    /** The line a quick run's table starts with. */
+    static final String QUICK_NOTE = "Quick run: one short fork on a shared machine does not judge the targets"
+            + " (the ratios move ±30 % between runs); judge them with ./pagepool bench -f 3 (three full forks).";
 
     /** Iterations of one result that differ by more than this are reported as noisy. */
     static final double NOISY_SPREAD = 0.25;
@@ -146,13 +158,16 @@ public final class ResultTable {
     /**
      * Prints the table of a JMH result file.
      *
-     * @param args the result file (default {@code benchmarks/target/results.json})
+     * @param args {@code --quick} for a quick run's results (targets not judged), then the result
+     *     file (default {@code benchmarks/target/results.json})
      * @throws IOException when the file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of(args.length > 0 ? args[0] : "benchmarks/target/results.json");
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        int first = quick ? 1 : 0;
+        Path file = Path.of(args.length > first ? args[first] : "benchmarks/target/results.json");
         ResultTable table = read(file);
-        table.print(System.out);
+        table.print(System.out, quick);
     }
 
     static ResultTable read(Path file) throws IOException {
@@ -267,6 +282,15 @@ public final class ResultTable {
     }
 
     void print(PrintStream out) {
+        print(out, false);
+    }
+
+    /** Prints the table; of a quick run ({@code quick}) with a note first and the targets unjudged. */
+    void print(PrintStream out, boolean quick) {
+        if (quick) {
+            out.println(QUICK_NOTE);
+            out.println();
+        }
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"benchmark", "params", "ns/op", "± error", "spread", "ratio", "B/op"});
         for (Row r : rows) {
@@ -289,7 +313,7 @@ public final class ResultTable {
         List<String[]> checkCells = new ArrayList<>();
         for (Check c : checks()) {
             checkCells.add(new String[] {c.what(), c.measured(), c.target(),
-                    c.verdict()});
+                    c.verdict(quick)});
         }
         printColumns(out, checkCells, new boolean[] {false, true, false, false});
     }

@@ -78,6 +78,7 @@ class LauncherTest {
                 #!/usr/bin/env bash
                 # stands in for Maven: logs the build; an absent jar appears, a present one is left alone
                 echo "$*" >>"$STUB_BUILD_LOG"
+                echo "$* MAVEN_OPTS=$MAVEN_OPTS" >>"$STUB_BUILD_LOG.args"
                 for jar in %s; do
                   if [ ! -f "$STUB_ROOT/$jar" ]; then
                     mkdir -p "$(dirname "$STUB_ROOT/$jar")"
@@ -121,6 +122,18 @@ class LauncherTest {
         assertEquals(0, builds(), "help builds nothing");
         Result unknown = run("help", "no-such-command");
         assertEquals(2, unknown.exit, unknown.output);
+    }
+
+    @Test
+    void mavenWritesNoColourCodesIntoPipedOutput() throws Exception {
+        assertEquals(0, run("test", "-q").exit);
+        assertEquals(0, run("build").exit);
+        List<String> runs = Files.readAllLines(Path.of(buildLog + ".args"));
+        assertEquals(2, runs.size(), runs.toString());
+        for (String args : runs) {
+            assertTrue(args.contains("-Dstyle.color=never"), "stdout is a pipe here: " + args);
+            assertTrue(args.contains("-Djansi.noreset=true"), "Maven 3.8 writes ESC[0m first without it: " + args);
+        }
     }
 
     private record Result(int exit, String output) {

@@ -110,4 +110,29 @@ class ResultTableTest {
         assertEquals("0.500", ringBytes.measured());
         assertEquals(Boolean.FALSE, ringBytes.met(), "0.25 B per op of either side is 0.5 B per page");
     }
+
+    @Test
+    void aQuickRunSaysItDoesNotJudgeTheTargets() {
+        ResultTable table = ResultTable.parse(JSON);
+        List<String> full = printed(table, false);
+        assertTrue(full.stream().anyMatch(l -> l.startsWith("RecorderOverhead jfc / none - 1") && l.endsWith("MISSED")),
+                String.join("\n", full));
+        assertTrue(full.stream().noneMatch(l -> l.contains(ResultTable.NOT_JUDGED)), String.join("\n", full));
+
+        List<String> quick = printed(table, true);
+        assertEquals(ResultTable.QUICK_NOTE, quick.get(0), "one plain line before the table");
+        assertTrue(quick.get(0).contains("does not judge the targets") && quick.get(0).contains("30 %"));
+        assertTrue(quick.stream().noneMatch(l -> l.contains("MISSED") || l.endsWith(" met")),
+                String.join("\n", quick));
+        assertTrue(quick.stream().anyMatch(l -> l.startsWith("RecorderOverhead jfc / none - 1")
+                && l.endsWith("not judged (--quick)")), String.join("\n", quick));
+        assertTrue(quick.stream().anyMatch(l -> l.startsWith("RecorderOverhead registered / none - 1")
+                && !l.contains("not judged")), "information rows stay as they are:\n" + String.join("\n", quick));
+    }
+
+    private static List<String> printed(ResultTable table, boolean quick) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.print(new PrintStream(out, true, StandardCharsets.UTF_8), quick);
+        return out.toString(StandardCharsets.UTF_8).lines().map(String::stripTrailing).toList();
+    }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pagepool", mixinStandardHelpOptions = true, version = Cli.VERSION,
         description = "The Linux kernel's page_pool for JVM packet applications: agent and tools.",
-        subcommands = {ReportCommand.class, AttachCommand.class, OptionsCommand.class,
+        subcommands = {ReportCommand.class, AttachCommand.class, OptionsCommand.class, JfcCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     /** What {@code --version} prints. */
