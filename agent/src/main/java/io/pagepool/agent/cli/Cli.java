@@ -16,6 +16,7 @@
 package io.pagepool.agent.cli;
 
 import io.pagepool.report.ReportCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,10 +45,17 @@ public final class Cli implements Runnable {
         return new CommandLine(new Cli()).setUsageHelpWidth(100).execute(args);
     }
 
+    /** Runs the CLI with picocli's usage and error text going to {@code out} and {@code err} (tests). */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Cli()).setUsageHelpWidth(100).setOut(out).setErr(err).execute(args);
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
-        System.out.println();
-        System.out.println("As an agent: java -javaagent:pagepool-agent.jar[=key=value,...] -jar app.jar");
+        PrintWriter out = spec.commandLine().getOut();
+        spec.commandLine().usage(out);
+        out.println();
+        out.println("As an agent: java -javaagent:pagepool-agent.jar[=key=value,...] -jar app.jar");
+        out.flush();
     }
 }
