@@ -74,9 +74,14 @@ final class Doc {
             blocks.add(chart);
             return this;
         }
+
+        Section flame(Flame flame) {
+            blocks.add(flame);
+            return this;
+        }
     }
 
-    sealed interface Block permits Text, Code, Fields, Table, Chart {
+    sealed interface Block permits Text, Code, Fields, Table, Chart, Flame {
     }
 
     record Text(String text) implements Block {
@@ -119,5 +124,9 @@ final class Doc {
     }
 
     record Line(String name, List<TimeSeries.Point> points) {
+    }
+
+    /** The allocation flame graph ({@link FlameGraph}): HTML draws it, the others say where to find it. */
+    record Flame(String id, AllocationSites sites) implements Block {
     }
 }

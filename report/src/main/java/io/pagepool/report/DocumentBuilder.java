@@ -68,6 +68,8 @@ final class DocumentBuilder {
             charts(doc.section(2, "Charts"), r);
         }
         pools(doc, r);
+        SiteSections.allocationSites(doc, r, chartsFirst);
+        SiteSections.callSites(doc, r);
         caches(doc.section(2, "Thread caches"), r);
         tuner(doc.section(2, "Tuner timeline"), r);
         jdk(doc.section(2, "JDK context"), r);

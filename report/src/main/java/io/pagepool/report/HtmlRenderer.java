@@ -18,8 +18,9 @@ package io.pagepool.report;
 import java.util.List;
 
 /**
- * One self-contained HTML file: inline CSS and inline SVG charts, no script, no font, nothing
- * fetched from the network, so it opens the same anywhere (mail attachment, CI artifact).
+ * One self-contained HTML file: inline CSS and inline SVG charts, no font, nothing fetched from the
+ * network, so it opens the same anywhere (mail attachment, CI artifact); the only script is the
+ * flame graph's inline search and zoom ({@link FlameGraph}), which it draws without too.
  */
 final class HtmlRenderer {
     private static final String CSS = """
@@ -69,6 +70,7 @@ final class HtmlRenderer {
                     case Doc.Table t -> table(b, t);
                     case Doc.Chart c -> b.append("<h4>").append(escape(c.title())).append("</h4>\n")
                             .append(SvgChart.render(c));
+                    case Doc.Flame f -> b.append(FlameGraph.render(f.id(), f.sites()));
                 }
             }
         }

@@ -111,6 +111,8 @@ final class JsonReport {
         s.put("caches", caches);
         s.put("cachesOmittedEvents", r.cachesOmitted);
         s.put("allocationSamples", new LinkedHashMap<>(r.allocationSamplesByPath));
+        s.put("allocationSites", SitesJson.allocationSites(r));
+        s.put("callSites", SitesJson.callSites(r));
         s.put("tuner", tuner(r));
         s.put("jdk", jdk(r.jdk));
         s.put("leakSuspects", leaks(r.leaks));

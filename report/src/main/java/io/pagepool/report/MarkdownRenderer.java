@@ -41,6 +41,8 @@ final class MarkdownRenderer {
                         b.append('\n');
                     }
                     case Doc.Table t -> table(b, t);
+                    case Doc.Flame f -> b.append("Flame graph in `--format html`; stacks for flamegraph.pl:"
+                            + " `--format collapsed`.\n\n");
                     case Doc.Chart c -> {
                         b.append("**").append(inline(c.title()))
                                 .append("** (min / mean / max; drawn in `--format html`)\n\n");

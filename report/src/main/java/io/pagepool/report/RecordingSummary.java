@@ -49,6 +49,8 @@ final class RecordingSummary {
     final TunerTimeline tuner = new TunerTimeline();
     final LeakSuspects leaks = new LeakSuspects();
     final JdkContext jdk = new JdkContext();
+    final AllocationSites allocationSites = new AllocationSites();
+    final CallSites callSites = new CallSites();
 
     RecordingSummary(String source) {
         this.source = source;
@@ -70,6 +72,9 @@ final class RecordingSummary {
             return;
         }
         pagepoolEvents++;
+        if (callSites.accept(type, e, nanos)) {
+            return;
+        }
         String pool = e.hasField("poolName") ? Ev.stringField(e, "poolName") : null;
         if (pool == null) {
             return;
@@ -91,6 +96,8 @@ final class RecordingSummary {
             case EventNames.ALLOCATION_SAMPLE -> {
                 String path = Ev.stringField(e, "path");
                 allocationSamplesByPath.merge(path == null ? "unknown" : path, 1L, Long::sum);
+                PoolSummary known = pools.get(pool);
+                allocationSites.onSample(e, known == null ? 0 : known.pageSize);
             }
             default -> { }
         }
@@ -162,6 +169,8 @@ final class RecordingSummary {
             all.tuner.merge(p.tuner);
             all.leaks.merge(p.leaks);
             all.jdk.merge(p.jdk);
+            all.allocationSites.merge(p.allocationSites);
+            all.callSites.merge(p.callSites);
         }
         return all;
     }

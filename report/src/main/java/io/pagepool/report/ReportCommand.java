@@ -31,10 +31,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pagepool report FILE.jfr… [--format text|markdown|json|html] [--output PATH]}: reads
- * recordings event by event and prints each pool's behaviour, its thread caches, the tuner's
- * timeline, GC and direct-memory context, leak suspects and the agent options to run with the
- * tuner off; with several files, one part each and a combined view.
+ * {@code pagepool report FILE.jfr… [--format text|markdown|json|html|collapsed] [--output PATH]}:
+ * reads recordings event by event and prints each pool's behaviour, where the application
+ * allocates (top stacks; a flame graph in HTML) and the agent's call sites with their verdicts, its
+ * thread caches, the tuner's timeline, GC and direct-memory context, leak suspects and the agent
+ * options to run with the tuner off; with several files, one part each and a combined view.
+ * {@code collapsed} writes the allocation stacks alone ({@link CollapsedStacks}).
  *
  * <p>Takes recordings, single chunk files and JFR repository folders; of a file cut short or a
  * chunk still being written it reads every complete chunk and flush, and says what was cut in one
@@ -47,7 +49,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turns JFR recordings of pagepool into a tuning report: per pool allocation rate, fast-path "
-                + "ratio, refills, waives, ring-full, in-flight and memory peaks; per thread cache capacity, hits, "
+                + "ratio, refills, waives, ring-full, in-flight and memory peaks; where the application allocates "
+                + "(top stacks, flame graph) and the agent's call sites; per thread cache capacity, hits, "
                 + "underflows, overflows; the tuner's decisions; GC and direct buffers; leak suspects; and the agent "
                 + "options to run with the tuner off."},
         exitCodeOnInvalidInput = ReportCommand.BAD_INPUT)
@@ -62,7 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = ReportFormat.Converter.class,
-            description = "text (default), markdown, json or html (one self-contained file with SVG charts)")
+            description = "text (default), markdown, json, html (one self-contained file with SVG charts and the"
+                    + " allocation flame graph) or collapsed (allocation stacks for flamegraph.pl, speedscope,"
+                    + " async-profiler's converter; several files: combined)")
     ReportFormat format = ReportFormat.TEXT;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Write the report to PATH instead of stdout")
@@ -104,6 +109,9 @@ public final class ReportCommand implements Callable<Integer> {
             if (output != null) {
                 refuseToOverwriteAnInput(output, summaries);
             }
+            if (format == ReportFormat.COLLAPSED) {
+                requireSamples(summaries);
+            }
             String text = render(ReportModel.of(summaries), format);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -133,7 +141,18 @@ public final class ReportCommand implements Callable<Integer> {
             case MARKDOWN -> MarkdownRenderer.render(DocumentBuilder.build(model, false));
             case HTML -> HtmlRenderer.render(DocumentBuilder.build(model, true));
             case JSON -> JsonReport.render(model);
+            case COLLAPSED -> CollapsedStacks.render(model.combined() != null ? model.combined().allocationSites
+                    : model.recordings().getFirst().allocationSites);
         };
+    }
+
+    /** Collapsed stacks of recordings without a single allocation sample would be an empty file: refused. */
+    private static void requireSamples(List<RecordingSummary> read) throws ReportInputException {
+        if (read.stream().allMatch(r -> r.allocationSites.samples == 0)) {
+            RecordingSummary first = read.getFirst();
+            throw new ReportInputException(Path.of(first.source), "has no io.pagepool.AllocationSample events, so no"
+                    + " stacks to collapse: record with pagepool.jfc or the agent's jfr= option");
+        }
     }
 
     /**

@@ -22,7 +22,9 @@ import picocli.CommandLine;
 
 /** The report's output formats, as {@code --format} takes them. */
 enum ReportFormat {
-    TEXT, MARKDOWN, JSON, HTML;
+    TEXT, MARKDOWN, JSON, HTML,
+    /** Collapsed allocation stacks ({@link CollapsedStacks}), for flame graph tools. */
+    COLLAPSED;
 
     String optionName() {
         return name().toLowerCase(Locale.ROOT);
@@ -32,7 +34,10 @@ enum ReportFormat {
         return Arrays.stream(values()).map(ReportFormat::optionName).collect(Collectors.joining(", "));
     }
 
-    /** Takes {@code text}, {@code markdown} (or {@code md}), {@code json} and {@code html}, any case. */
+    /**
+     * Takes {@code text}, {@code markdown} (or {@code md}), {@code json}, {@code html} and
+     * {@code collapsed}, any case.
+     */
     static final class Converter implements CommandLine.ITypeConverter<ReportFormat> {
         @Override
         public ReportFormat convert(String value) {

@@ -39,6 +39,8 @@ final class TextRenderer {
                     case Doc.Fields f -> fields(b, f);
                     case Doc.Table t -> table(b, t);
                     case Doc.Chart c -> chart(b, c);
+                    case Doc.Flame f -> b.append("  (flame graph in --format html; stacks for flamegraph.pl:"
+                            + " --format collapsed)\n");
                 }
             }
         }
