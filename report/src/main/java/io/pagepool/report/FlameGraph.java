@@ -225,7 +225,8 @@ final class FlameGraph {
                   else if (s[1] > end) { total += s[1] - end; end = s[1]; }
                 });
                 out.textContent = !q ? '' : re === null ? 'not a regular expression'
-                    : 'Matched: ' + (100 * total).toFixed(2) + ' % of samples (' + spans.length + ' frames)';
+                    : 'Matched: ' + (100 * total).toFixed(2) + ' % of samples (' + spans.length
+                        + (spans.length === 1 ? ' frame)' : ' frames)');
               }
               svg.addEventListener('click', function (ev) {
                 var g = ev.target.closest ? ev.target.closest('g.fr') : null;

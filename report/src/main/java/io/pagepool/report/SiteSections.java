@@ -56,7 +56,7 @@ final class SiteSections {
                     + " top of its callers. Click a box to zoom, search with a regular expression;"
                     + " --format collapsed writes these stacks for flamegraph.pl, speedscope or async-profiler's"
                     + " converter.");
-            s.flame(new Doc.Flame("flame-" + Integer.toHexString(r.source.hashCode() & 0x7fffffff), a));
+            s.flame(new Doc.Flame("flame-" + Integer.toHexString(System.identityHashCode(a)), a)); // one per part
         }
         Doc.Table t = s.table("#>", "Allocating method", "Samples>", "Share>", "Fast>", "Refill>", "Slow>", "Waive>",
                 "Size class");

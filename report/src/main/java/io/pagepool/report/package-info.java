@@ -30,6 +30,13 @@
  * straight from the summaries by {@link io.pagepool.report.JsonReport}, as
  * {@code report.schema.json} documents.
  *
+ * <p>Where and which site: {@link io.pagepool.report.AllocationSites} groups the allocation
+ * samples by stack (pagepool's own frames trimmed) and {@link io.pagepool.report.CallSites} joins
+ * the agent's per-site events, both capped and the rest counted;
+ * {@link io.pagepool.report.SiteSections} lays them out, {@link io.pagepool.report.FlameGraph}
+ * draws the HTML flame graph and {@link io.pagepool.report.CollapsedStacks} writes
+ * {@code --format collapsed}.
+ *
  * <p>Threading: a report runs on the calling thread; nothing here is shared.
  */
 package io.pagepool.report;
