@@ -18,6 +18,7 @@ package io.pagepool.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -183,7 +184,7 @@ final class AllocationSites {
 
     /** Path name to count, the paths with samples only ("other" for a path this version does not know). */
     static Map<String, Long> pathCounts(long[] byPath) {
-        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        Map<String, Long> m = new LinkedHashMap<>();
         for (int i = 0; i < byPath.length; i++) {
             if (byPath[i] > 0) {
                 m.put(i < PATHS.size() ? PATHS.get(i) : "other", byPath[i]);

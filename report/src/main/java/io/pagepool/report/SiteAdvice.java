@@ -125,8 +125,8 @@ record SiteAdvice(String plain, String verdict, String release, String action, S
                 ? ", a method the analysis does not look into (another class's, or one a subclass may override)"
                 : ", which the analysis could not follow (" + inside + ")"), "unreachable", release,
                 "if " + method + " is where the buffer's life ends (it neither stores nor queues it), add release="
-                        + release + " (released there while another holder still uses it, its page would go to"
-                        + " the next allocation)", null);
+                        + release + ": a release while a holder still uses the buffer would give its page to the"
+                        + " next allocation", null);
     }
 
     private static boolean jdk(String className) {

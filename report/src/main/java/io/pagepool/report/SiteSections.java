@@ -16,6 +16,7 @@
 package io.pagepool.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -178,27 +179,30 @@ final class SiteSections {
         }
     }
 
+    /** A decision with its site, for the table of all sites' decisions in time order. */
+    private record SiteDecision(CallSites.Site site, CallSites.Decision decision) {
+    }
+
     private static void decisions(Doc doc, RecordingSummary r) {
-        List<String[]> rows = new ArrayList<>();
+        List<SiteDecision> all = new ArrayList<>();
         for (CallSites.Site site : r.callSites.sites()) {
-            for (CallSites.Decision d : site.decisions) {
-                rows.add(new String[] {Long.toString(d.timeNanos()), "+" + Units.seconds((d.timeNanos()
-                        - r.startNanos) / 1e9), site.java() + (site.line < 0 ? "" : " line " + site.line),
-                        d.before() + " -> " + d.after(), d.reason() == null ? "" : d.reason()});
-            }
+            site.decisions.forEach(d -> all.add(new SiteDecision(site, d)));
         }
-        if (rows.isEmpty()) {
+        if (all.isEmpty()) {
             return;
         }
-        rows.sort((a, b) -> Long.compare(Long.parseLong(a[0]), Long.parseLong(b[0])));
-        Doc.Table t = doc.section(3, "Site decisions").table("Time>", "Site", "Mode", "Reason");
-        for (int i = 0; i < rows.size() && i < DECISION_ROWS; i++) {
-            String[] x = rows.get(i);
-            t.row(x[1], x[2], x[3], x[4]);
+        all.sort(Comparator.comparingLong(x -> x.decision().timeNanos()));
+        Doc.Section s = doc.section(3, "Site decisions");
+        Doc.Table t = s.table("Time>", "Site", "Mode", "Reason");
+        for (int i = 0; i < all.size() && i < DECISION_ROWS; i++) {
+            CallSites.Site site = all.get(i).site();
+            CallSites.Decision d = all.get(i).decision();
+            t.row("+" + Units.seconds((d.timeNanos() - r.startNanos) / 1e9), site.java() + (site.line < 0 ? ""
+                    : " line " + site.line), d.before() + " -> " + d.after(), d.reason() == null ? "" : d.reason());
         }
-        if (r.callSites.decisionsTotal > Math.min(rows.size(), DECISION_ROWS)) {
-            doc.sections.getLast().text(Units.count(r.callSites.decisionsTotal - Math.min(rows.size(), DECISION_ROWS))
-                    + " more decisions not shown");
+        long hidden = r.callSites.decisionsTotal - Math.min(all.size(), DECISION_ROWS);
+        if (hidden > 0) {
+            s.text(Units.count(hidden) + " more decisions not shown");
         }
     }
 }

@@ -111,9 +111,15 @@ class ReportFormatsTest {
         String html = Files.readString(out, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         String lower = html.toLowerCase(java.util.Locale.ROOT);
-        for (String external : List.of("<script", "<link", "<iframe", "<img", "src=", "url(", "@import",
+        for (String external : List.of("<script src", "<link", "<iframe", "<img", "src=", "url(", "@import",
                 "@font-face")) {
             assertFalse(lower.contains(external), "no external resources: " + external);
+        }
+        // the one script is the flame graph's inline search and zoom: no attributes, nothing fetched
+        assertEquals(count(lower, "<script"), count(lower, "<script>"), "inline scripts only");
+        for (String fetch : List.of("fetch(", "xmlhttprequest", "import(", "websocket", "eventsource", "sendbeacon",
+                "location.href =", "document.write")) {
+            assertFalse(lower.contains(fetch), "a script that loads nothing: " + fetch);
         }
         Matcher urls = Pattern.compile("https?://[^\"' )]+").matcher(html);
         while (urls.find()) {

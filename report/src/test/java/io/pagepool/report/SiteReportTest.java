@@ -20,12 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pagepool.pool.PagePool;
+import io.pagepool.recorder.EventNames;
+import io.pagepool.recorder.PoolRecorder;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The allocation sites (top stacks, flame graph, collapsed stacks) and the call sites (verdict,
@@ -193,6 +199,31 @@ class SiteReportTest {
         site.put("verdict", "maybe");
         assertTrue(MiniSchema.validate(JsonSchemaTest.schema(), doc).stream().anyMatch(e -> e.contains("maybe")),
                 "the schema constrains the new sections");
+    }
+
+    @Test
+    void collapsedStacksOfARecordingWithoutSamplesAreRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("no-samples.jfr");
+        Map<String, String> settings = ReportWorkload.settings();
+        settings.put(EventNames.ALLOCATION_SAMPLE + "#enabled", "false");
+        try (Recording recording = new Recording(settings)) {
+            recording.start();
+            PagePool pool = PoolRecorder.register(PagePool.builder().name("unsampled").listener(PoolRecorder.listener())
+                    .warnings(line -> { }).build());
+            for (int i = 0; i < 5000; i++) {
+                pool.alloc().release();
+            }
+            PoolRecorder.unregister(pool);
+            pool.close();
+            recording.stop();
+            recording.dump(file);
+        }
+        Reports r = Reports.run(file.toString(), "--format", "collapsed", "--quiet");
+        assertEquals(ReportCommand.BAD_INPUT, r.exitCode(), r::out);
+        assertTrue(r.err().contains("has no io.pagepool.AllocationSample events"), r.err());
+        assertEquals("", r.out());
+        Reports text = Reports.run(file.toString(), "--quiet");
+        assertTrue(text.out().contains("No allocation samples: io.pagepool.AllocationSample"), text.out());
     }
 
     @Test
