@@ -49,6 +49,7 @@ final class RecordingSummary {
     final TunerTimeline tuner = new TunerTimeline();
     final LeakSuspects leaks = new LeakSuspects();
     final JdkContext jdk = new JdkContext();
+    final GcPauses gcPauses = new GcPauses();
 
     RecordingSummary(String source) {
         this.source = source;
@@ -63,7 +64,10 @@ final class RecordingSummary {
         String type = e.getEventType().getName();
         if (!type.startsWith(PAGEPOOL_PREFIX)) {
             switch (type) {
-                case "jdk.GarbageCollection" -> jdk.onGarbageCollection(e);
+                case "jdk.GarbageCollection" -> {
+                    jdk.onGarbageCollection(e);
+                    gcPauses.onGarbageCollection(e);
+                }
                 case "jdk.DirectBufferStatistics" -> jdk.onDirectBufferStatistics(e, nanos);
                 default -> { }
             }
@@ -162,6 +166,7 @@ final class RecordingSummary {
             all.tuner.merge(p.tuner);
             all.leaks.merge(p.leaks);
             all.jdk.merge(p.jdk);
+            all.gcPauses.merge(p.gcPauses);
         }
         return all;
     }
