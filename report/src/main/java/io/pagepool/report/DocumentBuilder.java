@@ -111,7 +111,8 @@ final class DocumentBuilder {
         Doc.Table alloc = s.table("Pool", "Page>", "Allocations>", "Rate>", "Peak rate>", "Fast path>", "Ring refills>",
                 "Slab refills>", "Empty ring>", "Waives>");
         for (PoolSummary p : pools) {
-            alloc.row(p.name, Units.bytes(p.pageSize), Units.count(p.total(ALLOC_PAGES)), Units.rate(p.allocationRateMean()),
+            alloc.row(p.name, Units.bytes(p.pageSize), Units.count(p.total(ALLOC_PAGES)),
+                    Units.rate(p.allocationRateMean()),
                     Units.rate(p.allocationRatePeak), Units.percent(p.fastPathRatioTotal()),
                     Units.count(p.total(ALLOC_REFILL)), Units.count(p.total(ALLOC_SLOW)),
                     Units.count(p.total(ALLOC_EMPTY)), Units.count(p.total(ALLOC_WAIVE)));

@@ -70,6 +70,12 @@ record Evidence(double observedSeconds, long intervals, long activeIntervals, lo
         return !tooShort() && !tooQuiet();
     }
 
+    /** In a few words: "too short", "too quiet", "too short and too quiet", or "enough". */
+    String verdict() {
+        return tooShort() && tooQuiet() ? "too short and too quiet" : tooShort() ? "too short"
+                : tooQuiet() ? "too quiet" : "enough";
+    }
+
     /** Why sizes are not recommended, in words with the numbers; "" when they are. */
     String statement() {
         List<String> why = new ArrayList<>();
@@ -79,9 +85,10 @@ record Evidence(double observedSeconds, long intervals, long activeIntervals, lo
                     Units.plural(intervals, "statistics interval"), Units.seconds(bar.minObservedSeconds)));
         }
         if (tooQuiet()) {
-            why.add("too quiet: it allocated " + Units.plural(pages, "page") + " in " + Units.count(activeIntervals)
-                    + " of its " + Units.plural(intervals, "statistics interval") + ", and sizing it takes at least "
-                    + Units.count(bar.minPages) + " pages over " + Units.count(bar.minActiveIntervals) + " intervals");
+            why.add("too quiet: it allocated in " + Units.count(activeIntervals) + " of its "
+                    + Units.plural(intervals, "statistics interval") + " (" + Units.plural(pages, "page") + " in all),"
+                    + " and sizing it takes allocations in at least " + Units.count(bar.minActiveIntervals)
+                    + " intervals and " + Units.count(bar.minPages) + " pages");
         }
         return why.isEmpty() ? "" : "No size recommendation, the recording is " + String.join("; and ", why)
                 + ". Keep the online tuner (tune=on), which sizes from the live load, or record longer under"

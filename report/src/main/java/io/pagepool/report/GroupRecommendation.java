@@ -82,20 +82,20 @@ record GroupRecommendation(String group, List<Recommendation> classes, List<Shar
         Evidence evidence = new Evidence(observed, intervals, active, pages, bar);
         List<Recommendation.Value> values = new ArrayList<>();
         if (!evidence.sufficient()) {
-            values.add(new Recommendation.Value("tune", "on", evidence.statement()));
+            values.add(new Recommendation.Value("tune", "on", "the recording is " + evidence.verdict()
+                    + " to size the classes: keep the online tuner"));
             return new GroupRecommendation(group, classes, shares, evidence, waives, values);
         }
         values.add(new Recommendation.Value("tune", "off", "fixed values below instead of the online tuner"));
         for (String key : List.of("cache", "refill", "ring")) {
             largest(classes, key, values);
         }
-        long budget = waives > 0 ? Math.max(needSum, Recommender.roundUp(2 * recordedBudget)) : needSum;
-        String reason = "one budget for " + Units.plural(pools.size(), "class") + ": the sum of what each needs, "
+        long budget = Recommender.roundUp(waives > 0 ? Math.max(needSum, 2 * recordedBudget) : needSum);
+        String reason = "one budget for " + Units.count(pools.size()) + " classes" + ": the sum of what each needs, "
                 + Recommender.HEADROOM_RULE + (waives > 0 ? "; " + Units.plural(waives, "allocation")
                 + " waived at the budget of " + Units.bytes(recordedBudget) + ": at least twice it, and twice the"
                 + " peak of each class that was waived" : "");
-        values.add(new Recommendation.Value("maxMemory", Units.agentSize(Math.max(budget, Recommender.MIB)),
-                reason));
+        values.add(new Recommendation.Value("maxMemory", Units.agentSize(budget), reason));
         return new GroupRecommendation(group, classes, shares, evidence, waives, values);
     }
 

@@ -175,7 +175,8 @@ final class JsonReport {
         m.put("recycle", counters(p, "recycle", new LinkedHashMap<>()));
         m.put("inflightPeakPages", p.inflightPeak);
         m.put("memory", counters(p, "memory", map("peakBytes", p.bytesMappedPeak, "lastBytes", p.bytesMappedLast,
-                "risePeakBytes", p.bytesMappedRisePeak, "budgetBytes", p.maxMemory, "budgetUsePeak", p.budgetUsePeak())));
+                "risePeakBytes", p.bytesMappedRisePeak, "budgetBytes", p.maxMemory, "budgetUsePeak",
+                p.budgetUsePeak())));
         m.put("ring", map("capacity", p.ringCapacity, "capacityPeak", p.ringCapacityPeak, "sizePeak", p.ringSizePeak,
                 "ringFullPeakPerInterval", p.ringFullPeakPerInterval));
         m.put("caches", map("countPeak", p.threadCachesPeak, "capacityTotalPeak", p.cacheCapacityTotalPeak));

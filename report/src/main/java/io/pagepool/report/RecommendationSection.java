@@ -34,7 +34,8 @@ final class RecommendationSection {
         }
         Recommendations recs = Recommendations.of(r, bar);
         for (GroupRecommendation g : recs.groups()) {
-            s.text("Size classes " + g.group() + " (" + Units.plural(g.classes().size(), "class")
+            s.text("Size classes " + g.group() + " (" + Units.count(g.classes().size())
+                    + (g.classes().size() == 1 ? " class" : " classes")
                     + " under one budget), for running with the tuner off:");
             if (!g.evidence().sufficient()) {
                 s.text(g.evidence().statement());
@@ -46,10 +47,11 @@ final class RecommendationSection {
             for (int i = 0; i < g.classes().size(); i++) {
                 Recommendation c = g.classes().get(i);
                 GroupRecommendation.Share share = g.shares().get(i);
-                t.row(c.pool(), Units.bytes(share.pageSize()), Units.count(c.evidence().pages()), dash(c.value("cache")),
+                t.row(c.pool(), Units.bytes(share.pageSize()), Units.count(c.evidence().pages()),
+                        dash(c.value("cache")),
                         dash(c.value("refill")), dash(c.value("ring")), Units.bytes(share.peakBytes()),
                         Units.bytes(share.needBytes()), g.budgetWaives() > 0 ? Units.percent(share.share()) : "-",
-                        c.evidence().sufficient() ? "enough" : c.evidence().tooShort() ? "too short" : "too quiet");
+                        c.evidence().verdict());
             }
             s.text(g.budgetWaives() > 0 ? "Budget share: each class's need over the group's, by the headroom rule"
                     + " (twice its peak where it was waived): what the tuner should grant it when the budget is short."

@@ -62,7 +62,8 @@ final class Recommender {
         Evidence evidence = Evidence.of(p, bar);
         List<Recommendation.Value> values = new ArrayList<>();
         if (!evidence.sufficient()) {
-            values.add(new Recommendation.Value("tune", "on", evidence.statement()));
+            values.add(new Recommendation.Value("tune", "on", "the recording is " + evidence.verdict()
+                    + " to size the pool: keep the online tuner"));
             notSizes(p, values);
             return new Recommendation(p.name, evidence, values);
         }

@@ -47,9 +47,11 @@ final class SvgChart {
     private static final int LEGEND_ROW = 18;
     private static final int LEGEND_COLUMNS = 3;
     /** The band below the lowest decade of a log scale where zeros are drawn. */
-    private static final int ZERO_BAND = 14;
+    private static final int ZERO_BAND = 22;
     /** The most markers per line: every k-th point beyond. */
     private static final int MAX_MARKERS = 40;
+    /** Up to this many marks each is drawn; beyond, one per kind and pixel column. */
+    private static final int MAX_MARKS_EACH = 500;
     /** Log scales show at most this many decades down from the top. */
     private static final int MAX_DECADES = 6;
     /** A step between two points longer than this many sampling periods is a gap in the data. */
@@ -164,8 +166,9 @@ final class SvgChart {
             b.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n", LEFT, t[1],
                     LEFT + plotW, t[1]));
+            String label = c.scale() == Doc.Scale.LOG && t[0] == 0 ? "0" : ChartStats.format(t[0], c.unit());
             b.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s"
-                    + "</text>%n", LEFT - 6, t[1] + 4, HtmlRenderer.escape(ChartStats.format(t[0], c.unit()))));
+                    + "</text>%n", LEFT - 6, t[1] + 4, HtmlRenderer.escape(label)));
         }
         for (int i = 0; i <= 5; i++) {
             double t = f.tMax() * i / 5;
@@ -185,11 +188,12 @@ final class SvgChart {
         if (f.chart().marks().isEmpty()) {
             return;
         }
-        Set<Long> drawn = new HashSet<>(); // one mark per kind and pixel column: thousands of GCs stay small
+        boolean many = f.chart().marks().size() > MAX_MARKS_EACH;
+        Set<Long> drawn = new HashSet<>(); // with many: one mark per kind and pixel column, thousands of GCs stay small
         b.append("<g class=\"marks\">\n");
         for (Doc.Mark m : f.chart().marks()) {
             double x = f.x(m.timeNanos());
-            if (!drawn.add(Math.round(x) * 2 + m.kind().ordinal())) {
+            if (many && !drawn.add(Math.round(x) * 2 + m.kind().ordinal())) {
                 continue;
             }
             String title = "<title>" + HtmlRenderer.escape(m.label()) + "</title>";
@@ -283,29 +287,66 @@ final class SvgChart {
             int ly = HEIGHT + ((lines.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS) * LEGEND_ROW;
             long gcs = c.marks().stream().filter(m -> m.kind() == Doc.MarkKind.GC_PAUSE).count();
             long decisions = c.marks().size() - gcs;
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"12\" fill=\"%s\" "
-                    + "fill-opacity=\"0.3\"/><text class=\"legend\" x=\"%d\" y=\"%d\" font-family=\"sans-serif\" "
-                    + "font-size=\"12\" fill=\"#222222\">%s</text>", LEFT, ly - 10, GC_COLOR, LEFT + 16, ly,
-                    Units.plural(gcs, "GC pause") + " (band: its length)"));
-            int tx = LEFT + columnWidth;
-            b.append(String.format(Locale.ROOT, "<path d=\"M%d %d l-5 -9 h10 z\" fill=\"%s\"/><text class=\"legend\""
-                    + " x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#222222\">%s</text>%n",
-                    tx + 5, ly, TUNER_COLOR, tx + 16, ly, Units.plural(decisions, "tuner decision")));
+            int x = LEFT;
+            if (gcs > 0) {
+                b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"12\" fill=\"%s\" "
+                        + "fill-opacity=\"0.3\"/><text class=\"legend\" x=\"%d\" y=\"%d\" font-family=\"sans-serif\" "
+                        + "font-size=\"12\" fill=\"#222222\">%s</text>%n", x, ly - 10, GC_COLOR, x + 16, ly,
+                        Units.plural(gcs, "GC pause") + " (band: its length)"));
+                x += columnWidth;
+            }
+            if (decisions > 0) {
+                b.append(String.format(Locale.ROOT, "<path d=\"M%d %d l-5 -9 h10 z\" fill=\"%s\"/><text "
+                        + "class=\"legend\" x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\" "
+                        + "fill=\"#222222\">%s</text>%n", x + 5, ly, TUNER_COLOR, x + 16, ly,
+                        Units.plural(decisions, "tuner decision")));
+            }
         }
     }
 
-    /** The name of the first earlier line with the same points as line {@code index}, or null. */
+    /**
+     * The name of the first earlier line with the same values as line {@code index} at the same
+     * samples (times within a tenth of the usual step: two caches' statistics come microseconds
+     * apart), or null.
+     */
     static String sameAs(List<Doc.Line> lines, int index) {
         List<TimeSeries.Point> mine = lines.get(index).points();
         if (mine.isEmpty()) {
             return null;
         }
+        long tolerance = Math.max(1_000_000L, medianStep(mine) / 10);
         for (int i = 0; i < index; i++) {
-            if (lines.get(i).points().equals(mine)) {
+            if (same(lines.get(i).points(), mine, tolerance)) {
                 return lines.get(i).name();
             }
         }
         return null;
+    }
+
+    private static boolean same(List<TimeSeries.Point> a, List<TimeSeries.Point> b, long toleranceNanos) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            TimeSeries.Point p = a.get(i);
+            TimeSeries.Point q = b.get(i);
+            if (p.mean() != q.mean() || Math.abs(p.timeNanos() - q.timeNanos()) > toleranceNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long medianStep(List<TimeSeries.Point> points) {
+        if (points.size() < 2) {
+            return 0;
+        }
+        long[] steps = new long[points.size() - 1];
+        for (int i = 1; i < points.size(); i++) {
+            steps[i - 1] = points.get(i).timeNanos() - points.get(i - 1).timeNanos();
+        }
+        Arrays.sort(steps);
+        return steps[(steps.length - 1) / 2];
     }
 
     /**
@@ -327,9 +368,7 @@ final class SvgChart {
             if (points.size() < 3) {
                 return List.of(points);
             }
-            long[] sorted = steps.clone();
-            Arrays.sort(sorted);
-            gap = GAP_PERIODS * Math.max(1, sorted[(sorted.length - 1) / 2]);
+            gap = GAP_PERIODS * Math.max(1, medianStep(points));
         }
         List<List<TimeSeries.Point>> out = new ArrayList<>();
         int from = 0;
