@@ -45,7 +45,7 @@ final class SvgChart {
     private static final int TOP = 16;
     private static final int BOTTOM = 40;
     private static final int LEGEND_ROW = 18;
-    private static final int LEGEND_COLUMNS = 3;
+    private static final int LEGEND_COLUMNS = 2;
     /** The band below the lowest decade of a log scale where zeros are drawn. */
     private static final int ZERO_BAND = 22;
     /** The most markers per line: every k-th point beyond. */
@@ -278,8 +278,8 @@ final class SvgChart {
                     dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\""));
             b.append(marker(li, lx + 13, ly - 4, color));
             String same = sameAs(lines, li);
-            String name = abbreviate(line.name(), same == null ? 38 : 24)
-                    + (same == null ? "" : " (same as " + abbreviate(same, 18) + ")");
+            String name = abbreviate(line.name(), same == null ? 56 : 28)
+                    + (same == null ? "" : " (same as " + abbreviate(same, 24) + ")");
             b.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\" font-family=\"sans-serif\""
                     + " font-size=\"12\" fill=\"#222222\">%s</text>%n", lx + 32, ly, HtmlRenderer.escape(name)));
         }
