@@ -15,6 +15,9 @@
  */
 package io.pagepool.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /** A chart line summed up in words, for the formats that draw no charts. */
 final class ChartStats {
     private ChartStats() {
@@ -40,7 +43,8 @@ final class ChartStats {
     static String format(double v, Doc.Unit unit) {
         return switch (unit) {
             case RATE -> Units.rate(v);
-            case RATIO -> Units.percent(v);
+            case RATIO -> v > 0 && v < 1e-4 ? new BigDecimal(v * 100).round(new MathContext(2)).stripTrailingZeros()
+                    .toPlainString() + " %" : Units.percent(v);
             case BYTES -> Units.bytes(Math.round(v));
             case PAGES -> v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
         };

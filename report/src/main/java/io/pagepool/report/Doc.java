@@ -65,7 +65,14 @@ final class Doc {
         }
 
         Table table(String... headers) {
-            Table t = new Table(List.of(headers), new ArrayList<>());
+            Table t = new Table(List.of(headers), new ArrayList<>(), false);
+            blocks.add(t);
+            return t;
+        }
+
+        /** A table whose rows stay on one line each (HTML: no wrapping, scrolled sideways when wider than the page). */
+        Table wideTable(String... headers) {
+            Table t = new Table(List.of(headers), new ArrayList<>(), true);
             blocks.add(t);
             return t;
         }
@@ -98,8 +105,11 @@ final class Doc {
         }
     }
 
-    /** A table; a column whose header ends with {@code ">"} is numeric (right-aligned, the marker dropped). */
-    record Table(List<String> headers, List<List<String>> rows) implements Block {
+    /**
+     * A table; a column whose header ends with {@code ">"} is numeric (right-aligned, the marker
+     * dropped); a {@code wide} one keeps each row on one line.
+     */
+    record Table(List<String> headers, List<List<String>> rows, boolean wide) implements Block {
         Table row(String... cells) {
             rows.add(List.of(cells));
             return this;
@@ -118,12 +128,35 @@ final class Doc {
     /** What a chart's values are: how to label its axis. */
     enum Unit { RATE, RATIO, BYTES, PAGES }
 
-    /** A line chart over time; the HTML renderer draws it as inline SVG, the others skip it. */
-    record Chart(String id, String title, Unit unit, long originNanos, long endNanos, List<Line> lines)
-            implements Block {
+    /** How values map to heights: linear from zero, or logarithmic (decades, zero on a band of its own). */
+    enum Scale { LINEAR, LOG }
+
+    /** How a line joins its points: straight, or as steps (a gauge holds its value until the next sample). */
+    enum Shape { LINEAR, STEP }
+
+    /**
+     * A line chart over time, with the recording's GC pauses and tuner decisions marked on its time
+     * axis; the HTML renderer draws it as inline SVG, the others sum it up in words.
+     */
+    record Chart(String id, String title, Unit unit, Scale scale, long originNanos, long endNanos, List<Line> lines,
+                 List<Mark> marks) implements Block {
     }
 
-    record Line(String name, List<TimeSeries.Point> points) {
+    /**
+     * One line; it breaks where no point came for longer than {@code gapNanos} (0: twice its
+     * median step, the sampling period).
+     */
+    record Line(String name, List<TimeSeries.Point> points, Shape shape, long gapNanos) {
+        Line(String name, List<TimeSeries.Point> points) {
+            this(name, points, Shape.LINEAR, 0);
+        }
+    }
+
+    /** What a mark on the time axis shows. */
+    enum MarkKind { GC_PAUSE, TUNER_DECISION }
+
+    /** An instant or a span on the time axis: a GC pause (its duration) or a tuner decision (0), and its words. */
+    record Mark(MarkKind kind, long timeNanos, long durationNanos, String label) {
     }
 
     /** The allocation flame graph ({@link FlameGraph}): HTML draws it, the others say where to find it. */

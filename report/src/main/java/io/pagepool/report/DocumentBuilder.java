@@ -41,7 +41,6 @@ final class DocumentBuilder {
     static final int CACHE_ROWS_PER_POOL = 32;
     static final int TUNER_ROWS = 200;
     static final int LEAK_GROUPS = 20;
-    static final int CHART_CACHES = 8;
     static final int STACK_FRAMES = 12;
 
     private DocumentBuilder() {
@@ -54,18 +53,19 @@ final class DocumentBuilder {
     static Doc build(ReportModel model, boolean chartsFirst) {
         Doc doc = new Doc("pagepool report");
         for (RecordingSummary r : model.recordings()) {
-            part(doc, "Recording " + r.source, r, chartsFirst);
+            part(doc, "Recording " + r.source, r, chartsFirst, model.bar());
         }
         if (model.combined() != null) {
-            part(doc, "Combined view of " + model.recordings().size() + " recordings", model.combined(), chartsFirst);
+            part(doc, "Combined view of " + model.recordings().size() + " recordings", model.combined(), chartsFirst,
+                    model.bar());
         }
         return doc;
     }
 
-    private static void part(Doc doc, String title, RecordingSummary r, boolean chartsFirst) {
+    private static void part(Doc doc, String title, RecordingSummary r, boolean chartsFirst, Evidence.Bar bar) {
         overview(doc.section(1, title), r);
         if (chartsFirst) {
-            charts(doc.section(2, "Charts"), r);
+            ChartSection.add(doc.section(2, "Charts"), r);
         }
         pools(doc, r);
         SiteSections.allocationSites(doc, r, chartsFirst);
@@ -75,9 +75,9 @@ final class DocumentBuilder {
         jdk(doc.section(2, "JDK context"), r);
         leaks(doc.section(2, "Leak suspects"), r);
         if (!chartsFirst) {
-            charts(doc.section(2, "Charts"), r);
+            ChartSection.add(doc.section(2, "Charts"), r);
         }
-        recommendations(doc.section(2, "Recommendations (tuner off)"), r);
+        RecommendationSection.add(doc.section(2, "Recommendations (tuner off)"), r, bar);
     }
 
     private static void overview(Doc.Section s, RecordingSummary r) {
@@ -109,24 +109,30 @@ final class DocumentBuilder {
             s.text("No pool statistics in this recording.");
             return;
         }
-        Doc.Table alloc = s.table("Pool", "Allocations>", "Rate>", "Peak rate>", "Fast path>", "Ring refills>",
+        List<PoolSummary> pools = SizeClasses.ordered(r.pools.values());
+        Doc.Table alloc = s.table("Pool", "Page>", "Allocations>", "Rate>", "Peak rate>", "Fast path>", "Ring refills>",
                 "Slab refills>", "Empty ring>", "Waives>");
-        for (PoolSummary p : r.pools.values()) {
-            alloc.row(p.name, Units.count(p.total(ALLOC_PAGES)), Units.rate(p.allocationRateMean()),
+        for (PoolSummary p : pools) {
+            alloc.row(p.name, Units.bytes(p.pageSize), Units.count(p.total(ALLOC_PAGES)),
+                    Units.rate(p.allocationRateMean()),
                     Units.rate(p.allocationRatePeak), Units.percent(p.fastPathRatioTotal()),
                     Units.count(p.total(ALLOC_REFILL)), Units.count(p.total(ALLOC_SLOW)),
                     Units.count(p.total(ALLOC_EMPTY)), Units.count(p.total(ALLOC_WAIVE)));
         }
         Doc.Table mem = s.table("Pool", "To cache>", "Cache full>", "To ring>", "Ring full>", "In flight peak>",
                 "Memory peak>", "Budget>", "Budget use>", "Slabs +/->");
-        for (PoolSummary p : r.pools.values()) {
+        for (PoolSummary p : pools) {
             mem.row(p.name, Units.count(p.total(RECYCLE_CACHED)), Units.count(p.total(RECYCLE_CACHE_FULL)),
                     Units.count(p.total(RECYCLE_RING)), Units.count(p.total(RECYCLE_RING_FULL)),
                     Units.count(p.inflightPeak), Units.bytes(p.bytesMappedPeak),
                     Units.bytes(p.maxMemory), Units.percent(p.budgetUsePeak()),
                     Units.count(p.total(SLABS_MAPPED)) + "/" + Units.count(p.total(SLABS_UNMAPPED)));
         }
-        for (PoolSummary p : r.pools.values()) {
+        Map<String, List<PoolSummary>> groups = SizeClasses.groups(pools);
+        groups.forEach((group, classes) -> s.text("Size classes " + group + ": " + classes.stream()
+                .map(p -> p.name + " (" + Units.bytes(p.pageSize) + " pages)").collect(Collectors.joining(", "))
+                + ", one pool each under one budget: a row per class above."));
+        for (PoolSummary p : pools) {
             Doc.Fields f = doc.section(3, "Pool " + p.name).fields();
             f.add("Page size", Units.bytes(p.pageSize) + ", mapping " + p.mapping);
             f.add("Observed", Units.seconds(p.observedNanos / 1e9) + " in " + Units.count(p.statisticsEvents)
@@ -188,7 +194,7 @@ final class DocumentBuilder {
             s.text("No tuner decisions: the tuner was off, or had nothing to change.");
             return;
         }
-        Doc.Table t = s.table("Time>", "Pool", "Parameter", "Cache>", "Change", "Reason", "Signals");
+        Doc.Table t = s.wideTable("Time>", "Pool", "Parameter", "Cache>", "Change", "Reason", "Signals");
         List<TunerTimeline.Decision> ds = r.tuner.decisions();
         for (int i = 0; i < ds.size() && i < TUNER_ROWS; i++) {
             TunerTimeline.Decision d = ds.get(i);
@@ -239,53 +245,6 @@ final class DocumentBuilder {
         if (groups.size() > LEAK_GROUPS || r.leaks.ungrouped > 0) {
             s.text("More suspects not shown: " + Math.max(0, groups.size() - LEAK_GROUPS) + " groups, "
                     + r.leaks.ungrouped + " ungrouped");
-        }
-    }
-
-    private static void charts(Doc.Section s, RecordingSummary r) {
-        long origin = r.startNanos;
-        List<Doc.Line> rate = new ArrayList<>();
-        List<Doc.Line> ratio = new ArrayList<>();
-        List<Doc.Line> memory = new ArrayList<>();
-        List<Doc.Line> capacity = new ArrayList<>();
-        for (PoolSummary p : r.pools.values()) {
-            rate.add(new Doc.Line(p.name, p.allocationRate.points()));
-            ratio.add(new Doc.Line(p.name, p.fastPathRatio.points()));
-            memory.add(new Doc.Line(p.name + " mapped", p.bytesMapped.points()));
-            List<CacheSummary> busy = r.caches(p.name).stream().filter(c -> c.hits + c.underflows + c.overflows > 0)
-                    .toList();
-            for (int i = 0; i < busy.size() && i < CHART_CACHES; i++) {
-                CacheSummary c = busy.get(i);
-                capacity.add(new Doc.Line(p.name + "/" + c.threadName, c.capacity.points()));
-            }
-        }
-        if (capacity.size() > SvgChart.COLORS.length) { // one colour per line: the busiest caches of each pool first
-            capacity = capacity.subList(0, SvgChart.COLORS.length);
-        }
-        String id = "c" + Integer.toHexString(r.source.hashCode() & 0x7fffffff);
-        long end = r.endNanos;
-        s.text("Time runs from the start of the recording; each point is a statistics interval (merged when the "
-                + "recording is long). Cache capacity: the busiest caches of each pool.");
-        s.chart(new Doc.Chart(id + "-rate", "Allocation rate (pages/s)", Doc.Unit.RATE, origin, end, rate));
-        s.chart(new Doc.Chart(id + "-ratio", "Fast-path ratio", Doc.Unit.RATIO, origin, end, ratio));
-        s.chart(new Doc.Chart(id + "-capacity", "Thread cache capacity (pages)", Doc.Unit.PAGES, origin, end,
-                capacity));
-        s.chart(new Doc.Chart(id + "-memory", "Memory mapped by the pool", Doc.Unit.BYTES, origin, end, memory));
-    }
-
-    private static void recommendations(Doc.Section s, RecordingSummary r) {
-        if (r.pools.isEmpty()) {
-            s.text("No pool statistics: nothing to recommend.");
-            return;
-        }
-        for (PoolSummary p : r.pools.values()) {
-            Recommendation rec = Recommender.recommend(p, r.caches(p.name), r.tuner);
-            s.text("Pool " + p.name + ", for running with the tuner off:");
-            s.code(rec.line());
-            Doc.Table t = s.table("Option", "Value", "Reason");
-            for (Recommendation.Value v : rec.values()) {
-                t.row(v.key(), v.value(), v.reason());
-            }
         }
     }
 

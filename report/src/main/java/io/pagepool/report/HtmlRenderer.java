@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * One self-contained HTML file: inline CSS and inline SVG charts, no font, nothing fetched from the
  * network, so it opens the same anywhere (mail attachment, CI artifact); the only script is the
- * flame graph's inline search and zoom ({@link FlameGraph}), which it draws without too.
+ * flame graph's inline search and zoom ({@link FlameGraph}), which it draws without too. With
+ * several recordings on the page, a table of contents links each part and its sections.
  */
 final class HtmlRenderer {
     private static final String CSS = """
@@ -40,6 +41,12 @@ final class HtmlRenderer {
             pre { background: #f3f3f3; border-left: 4px solid #1f77b4; padding: 8px; overflow-x: auto;
                   font-size: 12px; }
             svg.chart { display: block; margin: 4px 0 20px 0; border: 1px solid #dddddd; }
+            div.wide { overflow-x: auto; max-width: 100%; }
+            table.wide td, table.wide th { white-space: nowrap; }
+            nav.toc { border: 1px solid #cccccc; background: #f6f8fa; padding: 8px 16px; margin: 16px 0; }
+            nav.toc ul { margin: 4px 0; padding-left: 20px; }
+            nav.toc > ul > li { margin-top: 6px; font-weight: bold; }
+            nav.toc li li { font-weight: normal; display: inline; margin-right: 12px; }
             """;
 
     private HtmlRenderer() {
@@ -52,9 +59,12 @@ final class HtmlRenderer {
                 .append("<title>").append(escape(doc.title)).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>").append(escape(doc.title)).append("</h1>\n");
-        for (Doc.Section s : doc.sections) {
+        toc(b, doc);
+        for (int i = 0; i < doc.sections.size(); i++) {
+            Doc.Section s = doc.sections.get(i);
             int h = Math.min(6, s.level + 1);
-            b.append("<h").append(h).append('>').append(escape(s.title)).append("</h").append(h).append(">\n");
+            b.append("<h").append(h).append(" id=\"").append(anchor(i)).append("\">").append(escape(s.title))
+                    .append("</h").append(h).append(">\n");
             for (Doc.Block block : s.blocks) {
                 switch (block) {
                     case Doc.Text t -> b.append("<p>").append(escape(t.text())).append("</p>\n");
@@ -78,8 +88,37 @@ final class HtmlRenderer {
         return b.toString();
     }
 
+    /**
+     * A table of contents when the page holds several recordings (or a combined view): each
+     * recording's part, and its sections on one line under it.
+     */
+    private static void toc(StringBuilder b, Doc doc) {
+        if (doc.sections.stream().filter(s -> s.level == 1).count() < 2) {
+            return;
+        }
+        b.append("<nav class=\"toc\">\n<strong>Contents</strong>\n<ul>\n");
+        boolean open = false;
+        for (int i = 0; i < doc.sections.size(); i++) {
+            Doc.Section s = doc.sections.get(i);
+            if (s.level == 1) {
+                b.append(open ? "</ul></li>\n" : "").append("<li><a href=\"#").append(anchor(i)).append("\">")
+                        .append(escape(s.title)).append("</a><ul>");
+                open = true;
+            } else if (s.level == 2 && open) {
+                b.append("<li><a href=\"#").append(anchor(i)).append("\">").append(escape(s.title))
+                        .append("</a></li>");
+            }
+        }
+        b.append(open ? "</ul></li>\n" : "").append("</ul>\n</nav>\n");
+    }
+
+    /** The id of section {@code index}'s heading. */
+    static String anchor(int index) {
+        return "s" + index;
+    }
+
     private static void table(StringBuilder b, Doc.Table t) {
-        b.append("<table>\n<tr>");
+        b.append(t.wide() ? "<div class=\"wide\"><table class=\"wide\">\n<tr>" : "<table>\n<tr>");
         for (int i = 0; i < t.headers().size(); i++) {
             b.append(t.numeric(i) ? "<th class=\"num\">" : "<th>").append(escape(t.header(i))).append("</th>");
         }
@@ -91,7 +130,7 @@ final class HtmlRenderer {
             }
             b.append("</tr>\n");
         }
-        b.append("</table>\n");
+        b.append(t.wide() ? "</table></div>\n" : "</table>\n");
     }
 
     static String escape(String s) {

@@ -76,19 +76,20 @@ final class JsonReport {
     }
 
     static String render(ReportModel model) {
+        Evidence.Bar bar = model.bar();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("generator", "pagepool report");
         List<Object> recordings = new ArrayList<>();
         for (RecordingSummary r : model.recordings()) {
-            recordings.add(section(r));
+            recordings.add(section(r, bar));
         }
         root.put("recordings", recordings);
-        root.put("combined", model.combined() == null ? null : section(model.combined()));
+        root.put("combined", model.combined() == null ? null : section(model.combined(), bar));
         return Json.write(root);
     }
 
-    private static Map<String, Object> section(RecordingSummary r) {
+    private static Map<String, Object> section(RecordingSummary r, Evidence.Bar bar) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("source", r.source);
         s.put("files", List.copyOf(r.files));
@@ -100,7 +101,7 @@ final class JsonReport {
         s.put("events", r.events);
         s.put("pagepoolEvents", r.pagepoolEvents);
         List<Object> pools = new ArrayList<>();
-        for (PoolSummary p : r.pools.values()) {
+        for (PoolSummary p : SizeClasses.ordered(r.pools.values())) {
             pools.add(pool(p, r.startNanos));
         }
         s.put("pools", pools);
@@ -114,24 +115,50 @@ final class JsonReport {
         s.put("allocationSites", SitesJson.allocationSites(r));
         s.put("callSites", SitesJson.callSites(r));
         s.put("tuner", tuner(r));
-        s.put("jdk", jdk(r.jdk));
+        s.put("jdk", jdk(r.jdk, r.gcPauses, r.startNanos));
         s.put("leakSuspects", leaks(r.leaks));
+        Recommendations all = Recommendations.of(r, bar);
         List<Object> recs = new ArrayList<>();
-        for (PoolSummary p : r.pools.values()) {
-            Recommendation rec = Recommender.recommend(p, r.caches(p.name), r.tuner);
+        for (Recommendation rec : all.pools()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pool", rec.pool());
             m.put("agentOptions", rec.agentOptions());
             m.put("line", rec.line());
-            List<Object> values = new ArrayList<>();
-            for (Recommendation.Value v : rec.values()) {
-                values.add(map("key", v.key(), "value", v.value(), "reason", v.reason()));
-            }
-            m.put("values", values);
+            m.put("values", values(rec.values()));
+            m.put("evidence", evidence(rec.evidence()));
+            m.put("sizeClassGroup", all.groupOfPool().get(rec.pool()));
             recs.add(m);
         }
         s.put("recommendations", recs);
+        List<Object> groups = new ArrayList<>();
+        for (GroupRecommendation g : all.groups()) {
+            List<Object> classes = new ArrayList<>();
+            for (GroupRecommendation.Share c : g.shares()) {
+                classes.add(map("pool", c.pool(), "pageSize", c.pageSize(), "peakBytes", c.peakBytes(), "needBytes",
+                        c.needBytes(), "budgetShare", g.budgetWaives() > 0 ? c.share() : null));
+            }
+            groups.add(map("group", g.group(), "agentOptions", g.agentOptions(), "line", g.line(), "values",
+                    values(g.values()), "evidence", evidence(g.evidence()), "budgetWaives", g.budgetWaives(),
+                    "classes", classes));
+        }
+        s.put("sizeClassGroups", groups);
         return s;
+    }
+
+    private static List<Object> values(List<Recommendation.Value> values) {
+        List<Object> out = new ArrayList<>();
+        for (Recommendation.Value v : values) {
+            out.add(map("key", v.key(), "value", v.value(), "reason", v.reason()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> evidence(Evidence e) {
+        return map("sufficient", e.sufficient(), "tooShort", e.tooShort(), "tooQuiet", e.tooQuiet(),
+                "observedSeconds", e.observedSeconds(), "intervals", e.intervals(), "activeIntervals",
+                e.activeIntervals(), "pages", e.pages(), "minObservedSeconds", e.bar().minObservedSeconds(),
+                "minActiveIntervals", e.bar().minActiveIntervals(), "minPages", e.bar().minPages(), "statement",
+                e.statement(), "headroomRule", Recommender.HEADROOM_RULE);
     }
 
     private static Map<String, Object> pool(PoolSummary p, long origin) {
@@ -142,13 +169,16 @@ final class JsonReport {
         m.put("maxMemoryBytes", p.maxMemory);
         m.put("statisticsEvents", p.statisticsEvents);
         m.put("observedSeconds", p.observedNanos / 1e9);
+        m.put("periodSeconds", p.periodNanos() / 1e9);
+        m.put("activeIntervals", p.activeIntervals);
         m.put("allocations", counters(p, "allocations", new LinkedHashMap<>()));
         m.put("fastPathRatio", p.fastPathRatioTotal());
         m.put("allocationRate", map("meanPerSecond", p.allocationRateMean(), "peakPerSecond", p.allocationRatePeak));
         m.put("recycle", counters(p, "recycle", new LinkedHashMap<>()));
         m.put("inflightPeakPages", p.inflightPeak);
         m.put("memory", counters(p, "memory", map("peakBytes", p.bytesMappedPeak, "lastBytes", p.bytesMappedLast,
-                "budgetBytes", p.maxMemory, "budgetUsePeak", p.budgetUsePeak())));
+                "risePeakBytes", p.bytesMappedRisePeak, "budgetBytes", p.maxMemory, "budgetUsePeak",
+                p.budgetUsePeak())));
         m.put("ring", map("capacity", p.ringCapacity, "capacityPeak", p.ringCapacityPeak, "sizePeak", p.ringSizePeak,
                 "ringFullPeakPerInterval", p.ringFullPeakPerInterval));
         m.put("caches", map("countPeak", p.threadCachesPeak, "capacityTotalPeak", p.cacheCapacityTotalPeak));
@@ -161,7 +191,9 @@ final class JsonReport {
         m.put("configuration", new LinkedHashMap<>(p.configuration));
         m.put("series", map("allocationRate", points(p.allocationRate, origin), "fastPathRatio",
                 points(p.fastPathRatio, origin), "bytesMapped", points(p.bytesMapped, origin), "cacheCapacityTotal",
-                points(p.cacheCapacityTotal, origin), "inflightPages", points(p.inflight, origin)));
+                points(p.cacheCapacityTotal, origin), "inflightPages", points(p.inflight, origin), "missRatio",
+                points(p.missRatio, origin), "waiveRate", points(p.waiveRate, origin), "budgetBytes",
+                points(p.budget, origin)));
         return m;
     }
 
@@ -209,9 +241,15 @@ final class JsonReport {
         return m;
     }
 
-    private static Map<String, Object> jdk(JdkContext j) {
+    private static Map<String, Object> jdk(JdkContext j, GcPauses gcPauses, long origin) {
+        List<Object> pauses = new ArrayList<>();
+        for (GcPauses.Pause p : gcPauses.pauses()) {
+            pauses.add(map("offsetSeconds", (p.startNanos() - origin) / 1e9, "pauseNanos", p.pauseNanos(), "name",
+                    p.name()));
+        }
         return map("gc", map("count", j.gcCount, "pauseTotalNanos", j.gcPauseTotalNanos, "longestPauseNanos",
-                j.gcLongestPauseNanos, "byCollector", new LinkedHashMap<>(j.gcByCollector)),
+                j.gcLongestPauseNanos, "byCollector", new LinkedHashMap<>(j.gcByCollector), "pauses", pauses,
+                "pausesOmitted", gcPauses.omitted()),
                 "directBuffers", map("events", j.directBufferEvents, "peakBytes", j.directMemoryPeak, "lastBytes",
                         j.directMemoryLast, "peakCount", j.directCountPeak, "maxCapacityBytes", j.directMaxCapacity));
     }

@@ -17,6 +17,7 @@ package io.pagepool.report;
 
 import io.pagepool.pool.PoolCounter;
 import io.pagepool.recorder.EventNames;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import jdk.jfr.consumer.RecordedEvent;
  */
 final class PoolSummary {
     static final int SERIES_POINTS = 240;
+    /** Statistics intervals kept to find the recording's statistics period. */
+    static final int PERIOD_SAMPLES = 64;
 
     final String name;
     long pageSize;
@@ -57,6 +60,14 @@ final class PoolSummary {
     long cacheCapacityTotalPeak;
     double allocationRatePeak;
     long ringFullPeakPerInterval;
+    /** Statistics intervals in which the pool allocated at least one page. */
+    long activeIntervals;
+    /** The largest rise of {@code bytesMapped} from one statistics event to the next: the steepest burst seen. */
+    long bytesMappedRisePeak;
+    private long bytesMappedAtLast = -1;
+    /** The first {@link #PERIOD_SAMPLES} statistics intervals, for {@link #periodNanos()}. */
+    private final long[] intervalSamples = new long[PERIOD_SAMPLES];
+    private int intervalSampleCount;
 
     /** Waive events by reason: sampled (the event is throttled); the waive counters are exact. */
     final Map<String, Long> waiveEventsByReason = new TreeMap<>();
@@ -82,6 +93,12 @@ final class PoolSummary {
     final TimeSeries bytesMapped = new TimeSeries(SERIES_POINTS);
     final TimeSeries cacheCapacityTotal = new TimeSeries(SERIES_POINTS);
     final TimeSeries inflight = new TimeSeries(SERIES_POINTS);
+    /** 1 - the fast-path ratio of each interval that allocated: the share of allocations that missed the cache. */
+    final TimeSeries missRatio = new TimeSeries(SERIES_POINTS);
+    /** Waived allocations per second of each interval. */
+    final TimeSeries waiveRate = new TimeSeries(SERIES_POINTS);
+    /** The memory budget at each statistics event (it moves when the tuner or a size-class group moves it). */
+    final TimeSeries budget = new TimeSeries(SERIES_POINTS);
 
     PoolSummary(String name) {
         this.name = name;
@@ -103,12 +120,22 @@ final class PoolSummary {
         long ringFull = Ev.longField(e, "recycleRingFull");
         ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, ringFull);
         long pages = Ev.longField(e, "allocPages");
+        if (pages > 0) {
+            activeIntervals++;
+        }
+        if (interval > 0 && intervalSampleCount < PERIOD_SAMPLES) {
+            intervalSamples[intervalSampleCount++] = interval;
+        }
 
         long inflightNow = Ev.longField(e, "inflightPages");
         inflightPeak = Math.max(inflightPeak, inflightNow);
         long mapped = Ev.longField(e, "bytesMapped");
         bytesMappedPeak = Math.max(bytesMappedPeak, mapped);
         if (nanos >= lastNanos) {
+            if (bytesMappedAtLast >= 0) {
+                bytesMappedRisePeak = Math.max(bytesMappedRisePeak, mapped - bytesMappedAtLast);
+            }
+            bytesMappedAtLast = mapped;
             bytesMappedLast = mapped;
             ringCapacity = Ev.longField(e, "ringCapacity");
         }
@@ -124,8 +151,14 @@ final class PoolSummary {
             allocationRate.add(nanos, rate, interval);
         }
         if (pages > 0) {
-            fastPathRatio.add(nanos, Math.min(1.0, (double) Ev.longField(e, "allocFast") / pages), pages);
+            double fast = Math.min(1.0, (double) Ev.longField(e, "allocFast") / pages);
+            fastPathRatio.add(nanos, fast, pages);
+            missRatio.add(nanos, 1.0 - fast, pages);
         }
+        if (interval > 0) {
+            waiveRate.add(nanos, Ev.longField(e, "allocWaive") * 1e9 / interval, interval);
+        }
+        budget.add(nanos, maxMemory);
         bytesMapped.add(nanos, mapped);
         cacheCapacityTotal.add(nanos, capacityTotal);
         inflight.add(nanos, inflightNow);
@@ -211,6 +244,11 @@ final class PoolSummary {
         cacheCapacityTotalPeak = Math.max(cacheCapacityTotalPeak, o.cacheCapacityTotalPeak);
         allocationRatePeak = Math.max(allocationRatePeak, o.allocationRatePeak);
         ringFullPeakPerInterval = Math.max(ringFullPeakPerInterval, o.ringFullPeakPerInterval);
+        activeIntervals += o.activeIntervals;
+        bytesMappedRisePeak = Math.max(bytesMappedRisePeak, o.bytesMappedRisePeak);
+        for (int i = 0; i < o.intervalSampleCount && intervalSampleCount < PERIOD_SAMPLES; i++) {
+            intervalSamples[intervalSampleCount++] = o.intervalSamples[i];
+        }
         o.waiveEventsByReason.forEach((k, v) -> waiveEventsByReason.merge(k, v, Long::sum));
         waiveEvents += o.waiveEvents;
         waiveLargestRequest = Math.max(waiveLargestRequest, o.waiveLargestRequest);
@@ -228,6 +266,27 @@ final class PoolSummary {
         bytesMapped.addAll(o.bytesMapped);
         cacheCapacityTotal.addAll(o.cacheCapacityTotal);
         inflight.addAll(o.inflight);
+        missRatio.addAll(o.missRatio);
+        waiveRate.addAll(o.waiveRate);
+        budget.addAll(o.budget);
+    }
+
+    /**
+     * The statistics period: the median of the first {@value #PERIOD_SAMPLES} intervals (the
+     * extra short ones at chunk boundaries do not move a median); 0 without statistics.
+     */
+    long periodNanos() {
+        if (intervalSampleCount == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(intervalSamples, intervalSampleCount);
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The pool's size-class group (the name before "-2k" when it ends in its own page size), or null. */
+    String sizeClassGroup() {
+        return SizeClasses.groupOf(name, pageSize);
     }
 
     /** {@code "a=1, b=x"} as a map (the lifecycle event's detail). */

@@ -19,12 +19,14 @@ import java.util.List;
 
 /**
  * Agent options for running one pool with the tuner off: each value with the reason the recording
- * gave for it, and the ready {@code -javaagent:} line.
+ * gave for it, and the ready {@code -javaagent:} line; when the recording is too short or too
+ * quiet for sizes, {@code tune=on} and why.
  *
  * @param pool the pool's name
+ * @param evidence what the recording showed of the pool's load
  * @param values the options, in the order of the line
  */
-record Recommendation(String pool, List<Value> values) {
+record Recommendation(String pool, Evidence evidence, List<Value> values) {
     /** The agent jar's name in the recommended line. */
     static final String AGENT_JAR = "pagepool-agent.jar";
 
@@ -33,6 +35,11 @@ record Recommendation(String pool, List<Value> values) {
      * tune), value, why.
      */
     record Value(String key, String value, String reason) {
+    }
+
+    /** The value of option {@code key}, or null. */
+    String value(String key) {
+        return values.stream().filter(v -> v.key().equals(key)).map(Value::value).findFirst().orElse(null);
     }
 
     /** {@code tune=off,cache=256,...} */

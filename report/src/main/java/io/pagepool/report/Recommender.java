@@ -33,19 +33,40 @@ import java.util.Locale;
  * Derives agent options for one pool from what the recording shows, for users who turn the tuner
  * off: what the tuner settled on where it decided, otherwise rules read off the counters (a cache
  * that both overflows and underflows is too small, a ring that fills is too short, the memory
- * budget is the peak plus headroom unless allocations were waived at it). Each value carries the
- * figures behind it.
+ * budget is the peak plus headroom for bursts, more when allocations were waived at it). Each
+ * value carries the figures behind it. A recording too short or too quiet for sizes
+ * ({@link Evidence}) gets none: it recommends keeping the tuner and says why, with the numbers.
+ * A size class ({@link SizeClasses}) gets its cache, refill and ring; its budget comes from its
+ * group ({@link GroupRecommendation}).
  */
 final class Recommender {
     /** Misses above this share of cache lookups count as frequent. */
     static final double FREQUENT_MISSES = 0.02;
     static final long MIB = 1L << 20;
+    /** Headroom over the peak, as a share of the peak, at the least. */
+    static final double HEADROOM = 0.5;
+    /** The budget rule in words, as the reasons and the README state it. */
+    static final String HEADROOM_RULE = "the peak plus headroom for bursts: the larger of 50 % of the peak and the"
+            + " steepest rise of mapped memory within one statistics interval, rounded up to a MiB (64 KiB below"
+            + " 1 MiB); never below the peak";
 
     private Recommender() {
     }
 
-    static Recommendation recommend(PoolSummary p, List<CacheSummary> caches, TunerTimeline tuner) {
+    /**
+     * @param sizeClass whether {@code p} is a class of a size-class group: no page size and no
+     *        budget of its own
+     */
+    static Recommendation recommend(PoolSummary p, List<CacheSummary> caches, TunerTimeline tuner,
+                                    Evidence.Bar bar, boolean sizeClass) {
+        Evidence evidence = Evidence.of(p, bar);
         List<Recommendation.Value> values = new ArrayList<>();
+        if (!evidence.sufficient()) {
+            values.add(new Recommendation.Value("tune", "on", "the recording is " + evidence.verdict()
+                    + " to size the pool: keep the online tuner"));
+            notSizes(p, values);
+            return new Recommendation(p.name, evidence, values);
+        }
         values.add(new Recommendation.Value("tune", "off", "fixed values below instead of the online tuner"));
 
         long pageSize = p.pageSize > 0 ? p.pageSize : p.configured("pageSize", 4096);
@@ -57,14 +78,15 @@ final class Recommender {
 
         // page size: only when requests did not fit, or the pool ran with another than the default
         long sizeWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.SIZE), 0L);
-        if (sizeWaives > 0) {
+        // a size class's page size is its class: larger requests are its group's (its largest class)
+        if (!sizeClass && sizeWaives > 0) {
             long wanted = Math.min(65536, Units.ceilPow2(Math.max(pageSize, p.waiveLargestRequest)));
             values.add(new Recommendation.Value("pageSize", Long.toString(wanted),
                     Units.plural(sizeWaives, "recorded request") + (sizeWaives == 1 ? " was" : " were")
                     + " larger than a page of " + Units.bytes(pageSize) + " (largest "
                     + Units.bytes(p.waiveLargestRequest) + ")"
                     + (wanted == 65536 ? "; 64 KiB is the largest page" : "")));
-        } else if (pageSize != 4096) {
+        } else if (!sizeClass && pageSize != 4096) {
             values.add(new Recommendation.Value("pageSize", Long.toString(pageSize),
                     "as recorded: no request was larger than a page"));
         }
@@ -154,29 +176,54 @@ final class Recommender {
         }
         values.add(new Recommendation.Value("ring", Long.toString(Math.max(1, ring)), ringReason));
 
-        // memory budget
+        // memory budget: a size class's is its group's
+        if (!sizeClass) {
+            values.add(budget(p, sizeWaives));
+        }
+        notSizes(p, values);
+        return new Recommendation(p.name, evidence, values);
+    }
+
+    /** The maxMemory value of a pool of its own: {@link #HEADROOM_RULE}, twice the budget when it was spent. */
+    private static Recommendation.Value budget(PoolSummary p, long sizeWaives) {
         long budgetWaives = p.waiveEventsByReason.getOrDefault(EventNames.waiveReason(WaiveReason.BUDGET), 0L);
         boolean waivedAtBudget = budgetWaives > 0 || (p.total(ALLOC_WAIVE) > sizeWaives && p.budgetUsePeak() >= 0.9);
+        long need = budgetNeed(p);
         long maxMemory;
         String memoryReason;
         if (waivedAtBudget) {
-            maxMemory = roundUp(Math.max(p.bytesMappedPeak, p.maxMemory) * 2);
+            maxMemory = Math.max(need, roundUp(Math.max(p.bytesMappedPeak, p.maxMemory) * 2));
             memoryReason = Units.plural(p.total(ALLOC_WAIVE), "allocation")
                     + (p.total(ALLOC_WAIVE) == 1 ? " was" : " were") + " waived" + (budgetWaives > 0 ? " ("
                     + Units.count(budgetWaives) + " recorded at the budget)" : "") + " with "
                     + Units.bytes(p.bytesMappedPeak) + " mapped, " + percent(p.budgetUsePeak()) + " of "
-                    + Units.bytes(p.maxMemory) + ": twice the budget";
+                    + Units.bytes(p.maxMemory) + ": twice the budget, and at least " + HEADROOM_RULE;
         } else if (p.bytesMappedPeak == 0) {
             maxMemory = p.maxMemory > 0 ? p.maxMemory : 64 * MIB;
             memoryReason = "nothing was mapped in the recording: the budget stays";
         } else {
-            maxMemory = roundUp(p.bytesMappedPeak + p.bytesMappedPeak / 4);
+            maxMemory = need;
             memoryReason = "at most " + Units.bytes(p.bytesMappedPeak) + " mapped (" + percent(p.budgetUsePeak())
-                    + " of the budget " + Units.bytes(p.maxMemory) + ") plus 25 % headroom";
+                    + " of the budget " + Units.bytes(p.maxMemory) + "), steepest rise "
+                    + Units.bytes(p.bytesMappedRisePeak) + " in one interval: " + HEADROOM_RULE;
         }
-        values.add(new Recommendation.Value("maxMemory", Units.agentSize(maxMemory), memoryReason));
+        return new Recommendation.Value("maxMemory", Units.agentSize(maxMemory), memoryReason);
+    }
 
-        // mapping
+    /**
+     * The memory {@code p} needs by {@link #HEADROOM_RULE}: never below its peak; 0 when it mapped
+     * nothing.
+     */
+    static long budgetNeed(PoolSummary p) {
+        if (p.bytesMappedPeak <= 0) {
+            return 0;
+        }
+        long headroom = Math.max((long) Math.ceil(p.bytesMappedPeak * HEADROOM), p.bytesMappedRisePeak);
+        return roundUp(p.bytesMappedPeak + headroom);
+    }
+
+    /** The options that are no size: mapping and zeroing, as the recording shows them. */
+    private static void notSizes(PoolSummary p, List<Recommendation.Value> values) {
         long fallbacks = p.lifecycle.getOrDefault(EventNames.LIFECYCLE_MAPPING_FALLBACK, 0L);
         String mapping = p.mapping.toLowerCase(Locale.ROOT);
         if (fallbacks > 0) {
@@ -191,7 +238,6 @@ final class Recommender {
             values.add(new Recommendation.Value("zero", "true",
                     "as recorded: the application asked for zeroed buffers"));
         }
-        return new Recommendation(p.name, values);
     }
 
     private static String percent(double ratio) {
@@ -199,7 +245,7 @@ final class Recommender {
     }
 
     /** Up to a whole MiB (64 KiB below 1 MiB). */
-    private static long roundUp(long bytes) {
+    static long roundUp(long bytes) {
         long unit = bytes < MIB ? 64 << 10 : MIB;
         return Math.max(unit, (bytes + unit - 1) / unit * unit);
     }

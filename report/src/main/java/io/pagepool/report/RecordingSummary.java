@@ -51,6 +51,7 @@ final class RecordingSummary {
     final JdkContext jdk = new JdkContext();
     final AllocationSites allocationSites = new AllocationSites();
     final CallSites callSites = new CallSites();
+    final GcPauses gcPauses = new GcPauses();
 
     RecordingSummary(String source) {
         this.source = source;
@@ -65,7 +66,10 @@ final class RecordingSummary {
         String type = e.getEventType().getName();
         if (!type.startsWith(PAGEPOOL_PREFIX)) {
             switch (type) {
-                case "jdk.GarbageCollection" -> jdk.onGarbageCollection(e);
+                case "jdk.GarbageCollection" -> {
+                    jdk.onGarbageCollection(e);
+                    gcPauses.onGarbageCollection(e);
+                }
                 case "jdk.DirectBufferStatistics" -> jdk.onDirectBufferStatistics(e, nanos);
                 default -> { }
             }
@@ -171,6 +175,7 @@ final class RecordingSummary {
             all.jdk.merge(p.jdk);
             all.allocationSites.merge(p.allocationSites);
             all.callSites.merge(p.callSites);
+            all.gcPauses.merge(p.gcPauses);
         }
         return all;
     }

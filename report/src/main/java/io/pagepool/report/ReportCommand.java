@@ -76,6 +76,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines on stderr")
     boolean quiet;
 
+    @Option(names = "--min-span", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Size recommendations need a pool observed this long (default 60), allocating in 10"
+                    + " statistics intervals and 10,000 pages; lower it only for a steady load such as a benchmark")
+    double minSpanSeconds = Evidence.Bar.DEFAULT.minObservedSeconds();
+
     @Spec
     CommandSpec spec;
 
@@ -112,7 +117,8 @@ public final class ReportCommand implements Callable<Integer> {
             if (format == ReportFormat.COLLAPSED) {
                 requireSamples(summaries);
             }
-            String text = render(ReportModel.of(summaries), format);
+            String text = render(ReportModel.of(summaries, Evidence.Bar.minSpan(Math.max(0, minSpanSeconds))),
+                    format);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(text);

@@ -19,11 +19,16 @@ import java.util.List;
 
 /**
  * What a report shows: one summary per recording, in the order given, and with two or more
- * recordings their combined view (else null).
+ * recordings their combined view (else null); {@code bar} is what a recording must show of a pool
+ * to recommend its sizes.
  */
-record ReportModel(List<RecordingSummary> recordings, RecordingSummary combined) {
+record ReportModel(List<RecordingSummary> recordings, RecordingSummary combined, Evidence.Bar bar) {
     static ReportModel of(List<RecordingSummary> recordings) {
+        return of(recordings, Evidence.Bar.DEFAULT);
+    }
+
+    static ReportModel of(List<RecordingSummary> recordings, Evidence.Bar bar) {
         return new ReportModel(List.copyOf(recordings),
-                recordings.size() > 1 ? RecordingSummary.combine(recordings) : null);
+                recordings.size() > 1 ? RecordingSummary.combine(recordings) : null, bar);
     }
 }

@@ -105,6 +105,91 @@ class BrowserRenderTest {
         assertTrue(lineHits[0] > lineHits[1], "the first pool's lines and the headings' rules");
     }
 
+    /**
+     * The charts as the browser parsed and drew them: its DOM has every chart with its step and
+     * linear lines, GC pause bands, tuner decision marks, the log scale's zero line and the table
+     * of contents; its screenshot shows the tuner's orange marks. Files stay in
+     * {@code target/report-browser/}.
+     */
+    @Test
+    void theChartsRenderWithTheirMarksStepsLogScaleAndTheContents() throws IOException, InterruptedException {
+        boolean required = "1".equals(System.getenv("PAGEPOOL_REQUIRE_BROWSER"));
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (required) {
+                fail(CHROMIUM + " is missing and PAGEPOOL_REQUIRE_BROWSER=1: apt-get install chromium");
+            }
+            Assumptions.abort(CHROMIUM + " is missing: the browser check is skipped");
+        }
+        ReportWorkload w = ReportWorkload.get();
+        Path out = Files.createDirectories(Paths.get("target", "report-browser")).toAbsolutePath();
+        Path html = out.resolve("charts.html");
+        Path png = out.resolve("charts.png");
+        Path dom = out.resolve("charts.dom.html");
+        Files.deleteIfExists(png);
+        Reports r = Reports.run(w.first.toString(), w.second.toString(), "--format", "html", "--output",
+                html.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r::err);
+        chromium(out, html, dom, "--dump-dom");
+        chromium(out, html, null, "--screenshot=" + png, "--window-size=1280,2600");
+
+        String parsed = Files.readString(dom);
+        assertEquals(3 * 6, count(parsed, "<svg class=\"chart\""), "six charts per part, three parts");
+        assertTrue(count(parsed, "<path class=\"series step\"") >= 3 * 2, "capacities and memory as steps");
+        assertTrue(count(parsed, "<path class=\"series linear\"") >= 3 * 4, "rates, misses, waives, in flight");
+        assertTrue(count(parsed, "<rect class=\"gc-pause\"") >= 6 * w.gcCalls, "GC pauses on every chart");
+        assertTrue(count(parsed, "<path class=\"tuner-decision\"") >= 6 * 2, "the two decisions on every chart");
+        assertTrue(parsed.contains("<nav class=\"toc\">") && count(parsed, "href=\"#s") >= 3 * 7, "contents");
+        assertTrue(parsed.contains(">0</text>") && parsed.contains(">100.00 %</text>"), "the log scale's ticks");
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        int orange = rgb(SvgChart.TUNER_COLOR);
+        long orangeHits = 0;
+        long nonWhite = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int c = image.getRGB(x, y) & 0xFFFFFF;
+                orangeHits += c == orange ? 1 : 0;
+                nonWhite += c != 0xFFFFFF ? 1 : 0;
+            }
+        }
+        assertTrue(nonWhite > (long) image.getWidth() * image.getHeight() / 50, "not blank: " + nonWhite);
+        assertTrue(orangeHits > 50, "the tuner decisions' triangles are drawn: " + orangeHits + " pixels");
+    }
+
+    private static void chromium(Path out, Path html, Path stdout, String... what)
+            throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("pagepool-chromium");
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
+                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
+            command.addAll(List.of(what));
+            command.add(html.toUri().toString());
+            ProcessBuilder pb = new ProcessBuilder(command);
+            Path log = out.resolve("chromium-charts.log");
+            if (stdout == null) {
+                pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            } else {
+                pb.redirectOutput(stdout.toFile()).redirectError(log.toFile());
+            }
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("chromium did not finish in 120 s; see " + log);
+            }
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static int rgb(String hex) {
         return Integer.parseInt(hex.substring(1), 16);
     }

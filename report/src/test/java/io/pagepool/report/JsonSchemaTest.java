@@ -51,6 +51,24 @@ class JsonSchemaTest {
     }
 
     @Test
+    void sizeClassGroupsEvidenceGcPausesAndTheNewSeriesValidate() throws IOException {
+        TruthWorkload w = TruthWorkload.get();
+        for (String bar : List.of("--min-span=0", "--min-span=60")) { // sizes recommended, then not
+            Object doc = Reports.json(bar, w.file.toString());
+            Map<String, Object> section = MiniJson.obj(MiniJson.list(doc, "recordings").getFirst());
+            assertEquals(1, MiniJson.list(section, "sizeClassGroups").size(), bar);
+            assertEquals(List.of(), MiniSchema.validate(schema(), doc), bar);
+        }
+        Map<String, Object> schema = schema();
+        Map<String, Object> doc = MiniJson.obj(Reports.json(w.file.toString()));
+        Map<String, Object> group = MiniJson.obj(MiniJson.list(MiniJson.list(doc, "recordings").getFirst(),
+                "sizeClassGroups").getFirst());
+        group.put("budget", 1.0);
+        assertTrue(MiniSchema.validate(schema, doc).stream().anyMatch(e -> e.contains("budget")),
+                "the group's fields are documented, no others");
+    }
+
+    @Test
     void theValidatorRejectsUndocumentedMissingAndMistypedFields() throws IOException {
         Map<String, Object> schema = schema();
         Map<String, Object> doc = MiniJson.obj(Reports.json(ReportWorkload.get().first.toString()));

@@ -103,15 +103,23 @@ class NeverDestroyOrInventTest {
             points.add(at(60 + i, 50)); // then nothing for 50 s, then 5 s again
         }
         points.add(at(90, 70)); // one lone point after another gap
-        Doc.Chart chart = new Doc.Chart("gap", "Allocation rate", Doc.Unit.RATE, 0, 90_000_000_000L,
-                List.of(new Doc.Line("rx", points)));
+        Doc.Chart chart = new Doc.Chart("gap", "Allocation rate", Doc.Unit.RATE, Doc.Scale.LINEAR, 0,
+                90_000_000_000L, List.of(new Doc.Line("rx", points)), List.of());
         String svg = SvgChart.render(chart);
-        assertEquals(2, count(svg, "<polyline class=\"series\""), svg);
-        assertEquals(1, count(svg, "<circle "), svg);
+        assertEquals(1, count(svg, "<path class=\"series"), svg);
+        assertEquals(3, count(seriesPath(svg), "M"), "two lines and the lone point, each starting with a move-to: "
+                + svg);
         List<TimeSeries.Point> steady = points.subList(0, 10);
-        String one = SvgChart.render(new Doc.Chart("steady", "Allocation rate", Doc.Unit.RATE, 0,
-                10_000_000_000L, List.of(new Doc.Line("rx", steady))));
-        assertEquals(1, count(one, "<polyline class=\"series\""), "no gap, one line");
+        String one = SvgChart.render(new Doc.Chart("steady", "Allocation rate", Doc.Unit.RATE, Doc.Scale.LINEAR, 0,
+                10_000_000_000L, List.of(new Doc.Line("rx", steady)), List.of()));
+        assertEquals(1, count(seriesPath(one), "M"), "no gap, one line");
+    }
+
+    /** The d attribute of the first series path of {@code svg}. */
+    static String seriesPath(String svg) {
+        int at = svg.indexOf("<path class=\"series");
+        int d = svg.indexOf(" d=\"", at) + 4;
+        return svg.substring(d, svg.indexOf('"', d));
     }
 
     private static int count(String text, String what) {

@@ -126,9 +126,11 @@ class ReportFormatsTest {
             assertEquals("http://www.w3.org/2000/svg", urls.group(), "only the SVG namespace, never fetched");
         }
         int charts = count(html, "<svg class=\"chart\"");
-        assertEquals(3 * 4, charts, "allocation rate, fast-path ratio, cache capacity, memory: per file and combined");
-        assertTrue(count(html, "<polyline class=\"series\"") >= 3 * 3, "lines drawn");
-        for (String title : List.of("Allocation rate", "Fast-path ratio", "Thread cache capacity", "Memory mapped")) {
+        assertEquals(3 * 6, charts, "allocation rate, fast-path ratio (misses), waives, in flight, cache capacity,"
+                + " memory: per file and combined");
+        assertTrue(count(html, "<path class=\"series") >= 3 * 3, "lines drawn");
+        for (String title : List.of("Allocation rate", "Fast-path ratio", "Waives", "Pages in flight",
+                "Thread cache capacity", "Memory mapped")) {
             assertTrue(html.contains("aria-label=\"" + title), title);
         }
         assertTrue(html.contains(HtmlRenderer.escape(agentLine(w.rx))));

@@ -47,7 +47,8 @@ import jdk.jfr.Recording;
  * Real recordings made once per test JVM, the expected values being the pools' own counters:
  *
  * <ul>
- *   <li>{@link #first}: pools {@code rx} and {@code tx}; two worker threads whose bursts overflow and
+ *   <li>{@link #first}: pools {@code rx} and {@code tx} (both allocating in 12 intervals or more, tx 12,000
+ *       pages); two worker threads whose bursts overflow and
  *       underflow their caches, a producer whose pages a consumer thread releases (ring traffic, the
  *       ring fills), the budget spent (budget waives) and a size waive, two tuner decisions that
  *       move knobs, a leaked page and a reclaimed-without-release report, {@code System.gc()} and a
@@ -62,6 +63,8 @@ final class ReportWorkload {
     static final int BURSTS = 600;
     static final int BURST = 24;
     static final int PRODUCED = 3000;
+    static final int TX_ROUNDS = 12;
+    static final int TX_PER_ROUND = 1000;
     static final long MAX_MEMORY = 1 << 20;
     static final String CACHE_REASON = "overflow followed by underflow";
     static final String RING_REASON = "ring full while the budget allows";
@@ -199,8 +202,13 @@ final class ReportWorkload {
                 done.countDown();
                 await(exit);
             }));
-            for (int i = 0; i < 5000; i++) {
-                txPool.alloc().release();
+            // both pools allocate in more statistics intervals than a size recommendation needs (Evidence.Bar)
+            for (int round = 0; round < TX_ROUNDS; round++) {
+                for (int i = 0; i < TX_PER_ROUND; i++) {
+                    txPool.alloc().release();
+                }
+                pool.alloc().release();
+                Thread.sleep(PERIOD.toMillis() + 20);
             }
             if (!done.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the workload threads did not finish");
