@@ -66,17 +66,28 @@ class ChartTruthTest {
     void aLineBreaksWithAMoveToWhereThePoolHadNoStatisticsForLongerThanTwoPeriods() throws IOException {
         TruthWorkload w = TruthWorkload.get();
         Map<String, Object> gap = pool(w.file.toString(), w.gap);
-        List<Object> rate = list(gap, "series", "allocationRate");
-        double period = dbl(gap, "periodSeconds");
-        double longest = 0;
-        for (int i = 1; i < rate.size(); i++) {
-            longest = Math.max(longest, dbl(rate.get(i), "t") - dbl(rate.get(i - 1), "t"));
-        }
-        assertTrue(longest > 2 * period, "the recording has the gap: " + longest + " s vs a period of " + period);
+        int gaps = gapsLongerThanTwoPeriods(gap);
+        assertTrue(gaps >= 1, "the recording has the planted gap");
         String svg = Svg.charts(html(w.file.toString()), "Allocation rate").getFirst();
         String d = attribute(path(svg, w.gap), "d");
-        assertEquals(2, count(d, "M"), "a move-to at the gap: " + d);
-        assertEquals(1, count(attribute(path(svg, w.burst), "d"), "M"), "no gap, one line");
+        // one segment, plus one more per gap in the data (a loaded machine may add a late period)
+        assertEquals(1 + gaps, count(d, "M"), "a move-to at each gap: " + d);
+        Map<String, Object> burst = pool(w.file.toString(), w.burst);
+        assertEquals(1 + gapsLongerThanTwoPeriods(burst), count(attribute(path(svg, w.burst), "d"), "M"),
+                "a move-to only where the data has a gap");
+    }
+
+    /** Gaps in a pool's allocation-rate series longer than 2 of its statistics periods. */
+    private static int gapsLongerThanTwoPeriods(Map<String, Object> pool) {
+        List<Object> rate = list(pool, "series", "allocationRate");
+        double period = dbl(pool, "periodSeconds");
+        int gaps = 0;
+        for (int i = 1; i < rate.size(); i++) {
+            if (dbl(rate.get(i), "t") - dbl(rate.get(i - 1), "t") > 2 * period) {
+                gaps++;
+            }
+        }
+        return gaps;
     }
 
     @Test

@@ -98,11 +98,13 @@ final class TruthWorkload {
         long period = ReportWorkload.PERIOD.toMillis();
         PoolStats burstStats;
         PoolStats largeStats;
+        // the twins are registered before the recording starts and it stops before they are
+        // unregistered, so no statistics tick can fall between their two registrations
+        PagePool twinA = pool(names.twinA, 4096, 64 << 20);
+        PagePool twinB = pool(names.twinB, 4096, 64 << 20);
         try (Recording recording = new Recording(ReportWorkload.settings())) {
             recording.start();
             PagePool gap = pool(names.gap, 4096, 64 << 20);
-            PagePool twinA = pool(names.twinA, 4096, 64 << 20);
-            PagePool twinB = pool(names.twinB, 4096, 64 << 20);
             PagePool burst = pool(names.burst, 4096, 64 << 20);
             PagePool small = pool(names.small, 2048, CLASS_BUDGET);
             PagePool large = pool(names.large, 16384, CLASS_BUDGET);
@@ -140,6 +142,7 @@ final class TruthWorkload {
                 Thread.sleep(period + 20);
             }
             Thread.sleep(period * 2);
+            recording.stop();
             for (PagePool p : List.of(gap, twinA, twinB, burst, small, large)) {
                 PoolRecorder.unregister(p);
             }
@@ -148,7 +151,6 @@ final class TruthWorkload {
             for (PagePool p : List.of(gap, twinA, twinB, burst, small, large)) {
                 p.close();
             }
-            recording.stop();
             recording.dump(file);
         }
         return new TruthWorkload(file, suffix, burstStats, largeStats);
