@@ -17,10 +17,12 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,30 +30,45 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What a rewritten {@code ByteBuffer.allocateDirect(2048)} call costs under the agent, per way the
- * page comes back, against the JDK's own call ({@code jdk}, the baseline): one op allocates,
- * writes a byte and gives the buffer up.
+ * page comes back, against the JDK's own call ({@code jdk}, the baseline) and the pool's own APIs
+ * on the same pool (same zeroing): one op allocates, writes a byte and gives the buffer up.
  * <ul>
  *   <li>{@code scoped}: a site proven not to escape; released where it dies ({@code allocateScoped}
- *       + {@code releaseScoped}).
- *   <li>{@code explicit}: reachability-tracked, released by {@code PagePools.release}.
+ *       + {@code releaseScoped}). The page's scoped view is recycled with it: 0 B/op.
+ *   <li>{@code explicit}: reachability-tracked, released by {@code PagePools.release}: a new root
+ *       view and its {@code PhantomReference} per lease (96 B/op).
  *   <li>{@code unreachable}: reachability-tracked and dropped; the page comes back after a GC, so
  *       pages in flight pile up between GCs (the pool maps more memory, up to its budget, then
  *       waives to the JDK).
+ *   <li>{@code poolBuffer}: the pool's ByteBuffer API ({@code allocBuffer} + {@code release(buffer)}:
+ *       a new view per lease, ADR 0006); {@code poolPage}: its Page API ({@code alloc()} + the
+ *       page's own view + {@code release()}), the allocation-free floor of a pooled page.
  * </ul>
- * The agent's buffers are fresh root views (a slice segment and a buffer object: about 100 B of
- * heap per call, the JDK's are about 150 B plus native memory).
+ * Targets (ratios in one run): {@code scoped <= 1.5 x poolBuffer}, 0 B/op for {@code scoped}
+ * ({@code -prof gc}). {@code -p zero=true} zeroes every lease's bytes, as the agent does by
+ * default. Setup is promoted to the old generation first ({@link SteadyState}).
  */
 @State(Scope.Thread)
 public class AgentPathBenchmark extends StandardRun {
     private static final int BYTES = 2048;
+
+    /** Whether the pool zeroes what it hands out (the agent's {@code zero}, on by default there). */
+    @Param({"false"})
+    public boolean zero;
 
     private PagePool pool;
     private BufferSwap swap;
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).build();
+        pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).zero(zero).build();
         swap = new BufferSwap(pool);
+        // this thread's cache, the page's recycled views, the swap's index: made before the promotion
+        scoped();
+        explicit();
+        poolBuffer();
+        poolPage();
+        SteadyState.promoteToOldGeneration();
     }
 
     @TearDown(Level.Trial)
@@ -81,5 +98,19 @@ public class AgentPathBenchmark extends StandardRun {
     @Benchmark
     public ByteBuffer unreachable() {
         return swap.allocateTracked(BYTES).put(0, (byte) 1);
+    }
+
+    @Benchmark
+    public void poolBuffer() {
+        ByteBuffer b = pool.allocBuffer(BYTES);
+        b.put(0, (byte) 1);
+        pool.release(b);
+    }
+
+    @Benchmark
+    public void poolPage() {
+        Page page = pool.alloc();
+        page.buffer().put(0, (byte) 1);
+        page.release();
     }
 }

@@ -85,6 +85,8 @@ public final class Page {
     /** The holder's lease object; the pool never reads it. Accessed through {@link #ATTACHMENT}. */
     @SuppressWarnings("unused")
     private Object attachment;
+    /** What holders keep with the page from lease to lease; the pool never reads it. Plain: holders only. */
+    private Object spare;
     /**
      * The view {@code allocBuffer} handed out for lease {@code viewLeaseGeneration}, the handle that
      * {@code release(ByteBuffer)} ends by identity (compare-and-set to null, so once). Set by the
@@ -226,6 +228,21 @@ public final class Page {
     /** Atomically replaces the attachment if it is {@code expected} (by identity). */
     public boolean compareAndSetAttachment(Object expected, Object value) {
         return ATTACHMENT.compareAndSet(this, expected, value);
+    }
+
+    /**
+     * What a holder left with the page for its next holders (null until one does), such as the
+     * agent's recycled views. Unlike the {@link #attachment()} it outlives the lease; the pool
+     * neither reads nor clears it. Plain access, by the page's current holder only: the pool's
+     * hand-over of a page orders one holder's accesses before the next holder's.
+     */
+    public Object spare() {
+        return spare;
+    }
+
+    /** Sets {@link #spare()}. The current holder only. */
+    public void setSpare(Object value) {
+        spare = value;
     }
 
     /**

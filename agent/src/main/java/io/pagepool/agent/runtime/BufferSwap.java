@@ -21,7 +21,6 @@ import io.pagepool.pool.PoolStats;
 import io.pagepool.pool.WaiveReason;
 
 import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -30,12 +29,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Each allocation hands out a buffer over one page with capacity == the request (position 0,
  * limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the page what
- * identifies this lease: for a reachability-tracked buffer, a fresh root view of the page and a
- * {@link Lease} referring to it; for a site proven scoped, one slice of the page's own view
- * (not a root view: its lifetime is proven, so nothing needs to keep it reachable) and that
- * buffer itself as the attachment. A release takes that attachment off the page with a
- * compare-and-set, so exactly one of several racing releases (explicit, scoped, reachability)
- * recycles the page, and a release with a stale or foreign buffer changes nothing.
+ * identifies this lease: for a reachability-tracked buffer, a new root view of the page and a
+ * {@link Lease} referring to it; for a site proven scoped, the page's recycled scoped view (a
+ * slice of the page's own view, reset, handed out again lease after lease: its lifetime is
+ * proven, so it allocates nothing in steady state; {@link PageViews}) and that buffer itself as
+ * the attachment. A release takes that attachment off the page with a compare-and-set, so
+ * exactly one of several racing releases (explicit, scoped, reachability) recycles the page, and
+ * a release with a stale or foreign buffer changes nothing. The reachability queue is polled
+ * only while a tracked lease is outstanding ({@link TrackedLeases}).
  *
  * <p>Requests the pool does not serve go to the JDK's own {@code ByteBuffer.allocateDirect}; never
  * a GC, never a wait. Larger than a page, budget spent or pool closed: the pool counts a waive
@@ -43,12 +44,11 @@ import java.util.concurrent.atomic.LongAdder;
  * instead; {@link #waived()} includes both. Threading: every method may be called from any thread.
  */
 public final class BufferSwap {
-    /** Enqueued leases processed per allocation at most, so no allocation pays for a whole GC's worth. */
-    static final int DRAIN_BATCH = 256;
-
     private final PagePool pool;
     private final int pageSizeBytes;
-    private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
+    private final TrackedLeases tracked = new TrackedLeases();
+    /** The pages handed out, by address: how a release finds its page without the pool's lookup. */
+    private final PageIndex index;
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
     /**
      * {@code allocateDirect(0)} calls: the JDK serves them; no waive of the pool's, but
@@ -69,6 +69,7 @@ public final class BufferSwap {
         this.pool = pool;
         this.check = scopeCheck ? new ScopeCheck() : null;
         this.pageSizeBytes = pool.pageSize();
+        this.index = new PageIndex(pageSizeBytes);
         for (int i = 0; i < released.length; i++) {
             released[i] = new LongAdder();
         }
@@ -86,8 +87,9 @@ public final class BufferSwap {
         if (page == null) {
             return ByteBuffer.allocateDirect(capacity);
         }
-        ByteBuffer buffer = view(page, capacity);
-        page.attach(new Lease(buffer, page, unreachable));
+        ByteBuffer buffer = PageViews.of(page).trackedView(page, capacity);
+        tracked.start(page, buffer);
+        index.add(page);
         return buffer;
     }
 
@@ -101,9 +103,10 @@ public final class BufferSwap {
         if (page == null) {
             return ByteBuffer.allocateDirect(capacity);
         }
-        // one object: a scoped buffer's lifetime is proven, so it need not be a root view
-        ByteBuffer buffer = page.buffer().slice(0, capacity);
+        // no reference to a scoped view survives its release (proven): the page's own is handed out again
+        ByteBuffer buffer = PageViews.of(page).scopedView(page, capacity);
         page.attach(buffer);
+        index.add(page);
         return buffer;
     }
 
@@ -120,18 +123,39 @@ public final class BufferSwap {
             released[path.ordinal()].increment();
             return true;
         }
+        Page page = index.candidate(buffer);
+        Object lease = page == null ? null : page.attachment();
+        if (!isLeaseOf(lease, buffer)) {
+            return releaseFound(buffer, path); // not found by the index: the pool's exact lookup
+        }
+        return end(page, lease, buffer, path);
+    }
+
+    /** {@link #release} of a buffer the index does not find: a foreign, stale or derived buffer, or a collision. */
+    private boolean releaseFound(ByteBuffer buffer, ReleasePath path) {
         Page page = pool.findPage(buffer);
         if (page == null) {
             released[ReleasePath.IGNORED_FOREIGN.ordinal()].increment();
             return false;
         }
         Object lease = page.attachment();
-        if (!isLeaseOf(lease, buffer) || !page.compareAndSetAttachment(lease, null)) {
+        if (!isLeaseOf(lease, buffer)) {
             released[ReleasePath.IGNORED_STALE.ordinal()].increment();
             return false;
         }
-        if (lease instanceof Lease tracked) {
-            tracked.clear(); // never enqueued now
+        return end(page, lease, buffer, path);
+    }
+
+    /** Ends {@code lease}, {@code buffer}'s lease of {@code page}, if no other release ends it first. */
+    private boolean end(Page page, Object lease, ByteBuffer buffer, ReleasePath path) {
+        if (!page.compareAndSetAttachment(lease, null)) {
+            released[ReleasePath.IGNORED_STALE.ordinal()].increment();
+            return false;
+        }
+        if (lease instanceof Lease trackedLease) {
+            tracked.ended(trackedLease);
+        } else if (path != ReleasePath.SCOPED) {
+            PageViews.of(page).retireScopedView(buffer); // its scoped release is still to come
         }
         page.release();
         released[path.ordinal()].increment();
@@ -141,7 +165,14 @@ public final class BufferSwap {
 
     /** Whether {@code buffer} is the live buffer of a lease of this swap. */
     public boolean isPooled(ByteBuffer buffer) {
-        Page page = buffer == null ? null : pool.findPage(buffer);
+        if (buffer == null) {
+            return false;
+        }
+        Page page = index.candidate(buffer);
+        if (page != null && isLeaseOf(page.attachment(), buffer)) {
+            return true;
+        }
+        page = pool.findPage(buffer);
         return page != null && isLeaseOf(page.attachment(), buffer);
     }
 
@@ -150,22 +181,21 @@ public final class BufferSwap {
         return lease == buffer || lease instanceof Lease tracked && tracked.refersTo(buffer);
     }
 
-    /** Releases the pages of up to {@link #DRAIN_BATCH} unreachable buffers; returns how many. */
+    /**
+     * Releases the pages of up to {@link TrackedLeases#DRAIN_BATCH} unreachable buffers; returns
+     * how many. Polls the reachability queue only while a tracked lease is outstanding.
+     */
     public int drainUnreachable() {
-        Reference<? extends ByteBuffer> ref = unreachable.poll();
-        if (ref == null) {
-            return 0;
+        int drained = tracked.drain();
+        if (drained != 0) {
+            released[ReleasePath.REACHABILITY.ordinal()].add(drained);
         }
-        int drained = 0;
-        do {
-            Lease lease = (Lease) ref;
-            if (lease.page.compareAndSetAttachment(lease, null)) {
-                lease.page.release();
-                drained++;
-            }
-        } while (drained < DRAIN_BATCH && (ref = unreachable.poll()) != null);
-        released[ReleasePath.REACHABILITY.ordinal()].add(drained);
         return drained;
+    }
+
+    /** Reachability-tracked leases not ended yet. Racy: for diagnostics and tests. */
+    int trackedOutstanding() {
+        return tracked.outstanding();
     }
 
     /**
@@ -214,10 +244,5 @@ public final class BufferSwap {
             empty.increment();
         } // negative: the JDK throws, as it would have
         return null;
-    }
-
-    /** A fresh root view: its derived views keep it reachable (their attachment is this buffer). */
-    private static ByteBuffer view(Page page, int capacity) {
-        return page.segment().asSlice(0, capacity).asByteBuffer();
     }
 }

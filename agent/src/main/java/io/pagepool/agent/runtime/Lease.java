@@ -28,7 +28,9 @@ import java.nio.ByteBuffer;
  *
  * <p>The lease is the page's attachment while the page is lent out; whoever removes it from
  * the page with a compare-and-set (an explicit release, or the queue's poller) releases the page,
- * so a page is released once per lease whatever races.
+ * so a page is released once per lease whatever races, and counts the lease ended in
+ * {@link TrackedLeases}. A lease allocates two objects: this reference and its buffer (the
+ * segment under the buffer is kept with the page by {@link PageViews}).
  */
 final class Lease extends PhantomReference<ByteBuffer> {
     final Page page;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.InvalidMarkException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,6 +188,103 @@ class BufferSwapTest {
         assertFalse(swap.release(b.duplicate(), ReleasePath.SCOPED));
         assertTrue(swap.release(b, ReleasePath.SCOPED));
         assertFalse(swap.release(b, ReleasePath.SCOPED));
+        assertEquals(0, pool.stats().inflightPages());
+    }
+
+    /** A scoped view comes back with its page, as fresh as a new buffer: no heap per scoped lease. */
+    @Test
+    void aScopedViewIsRecycledWithItsPageAsFreshAsANewBuffer() {
+        BufferSwap swap = swap(true, 1 << 20);
+        ByteBuffer first = swap.allocateScoped(512);
+        first.putLong(0, -1L).put(511, (byte) 7);
+        first.order(ByteOrder.LITTLE_ENDIAN).position(100).mark().limit(300).position(200);
+        assertTrue(swap.release(first, ReleasePath.SCOPED));
+        ByteBuffer again = swap.allocateScoped(512);
+        assertSame(first, again, "the page's recycled view");
+        assertEquals(512, again.capacity());
+        assertEquals(0, again.position());
+        assertEquals(512, again.limit());
+        assertEquals(ByteOrder.BIG_ENDIAN, again.order());
+        assertThrows(InvalidMarkException.class, again::reset, "no mark");
+        assertEquals(0L, again.getLong(0), "zeroed");
+        assertEquals(0, again.get(511), "zeroed");
+        assertTrue(swap.isPooled(again));
+        assertTrue(swap.release(again, ReleasePath.SCOPED));
+        assertFalse(swap.release(again, ReleasePath.SCOPED), "released once");
+        assertEquals(0, pool.stats().inflightPages());
+    }
+
+    @Test
+    void anotherCapacityGetsAViewOfItsOwn() {
+        BufferSwap swap = swap(true, 1 << 20);
+        ByteBuffer small = swap.allocateScoped(100);
+        assertTrue(swap.release(small, ReleasePath.SCOPED));
+        ByteBuffer large = swap.allocateScoped(4096);
+        assertEquals(address(small), address(large), "the same page");
+        assertNotSame(small, large);
+        assertEquals(4096, large.capacity());
+        assertEquals(4096, large.limit());
+        assertTrue(swap.release(large, ReleasePath.SCOPED));
+        assertSame(large, swap.allocateScoped(4096), "the last capacity's view is kept");
+    }
+
+    /** A tracked lease's buffer is a new root view, never the page's recycled scoped view, which outlives it. */
+    @Test
+    void aTrackedLeaseOfThePageNeverGetsItsScopedView() {
+        BufferSwap swap = swap(true, 1 << 20);
+        ByteBuffer scoped = swap.allocateScoped(512);
+        assertTrue(swap.release(scoped, ReleasePath.SCOPED));
+        ByteBuffer tracked = swap.allocateTracked(512);
+        assertEquals(address(scoped), address(tracked), "the same page");
+        assertNotSame(scoped, tracked);
+        assertFalse(swap.release(scoped, ReleasePath.API), "the scoped view names no lease of the tracked holder");
+        assertTrue(swap.isPooled(tracked));
+        assertTrue(swap.release(tracked, ReleasePath.API));
+        ByteBuffer secondTracked = swap.allocateTracked(512);
+        assertEquals(address(tracked), address(secondTracked), "the same page");
+        assertNotSame(tracked, secondTracked, "a tracked lease's view is never handed out again");
+        assertTrue(swap.release(secondTracked, ReleasePath.API));
+        assertSame(scoped, swap.allocateScoped(512), "the scoped view outlived the page's tracked leases");
+    }
+
+    /**
+     * A scoped lease that a {@code release=} method ended (the analysis summarised that method) is
+     * still held by its scoped release: its view must never name the page's next lease.
+     */
+    @Test
+    void aScopedLeaseEndedByAnotherPathTakesItsViewOutOfCirculation() {
+        BufferSwap swap = swap(true, 1 << 20);
+        ByteBuffer held = swap.allocateScoped(512);
+        assertTrue(swap.release(held, ReleasePath.METHOD));
+        ByteBuffer next = swap.allocateScoped(512);
+        assertEquals(address(held), address(next), "the same page");
+        assertNotSame(held, next, "a new view: the old one is still held");
+        assertFalse(swap.release(held, ReleasePath.SCOPED), "the late scoped release is stale");
+        assertTrue(swap.isPooled(next), "the next holder keeps its lease");
+        assertTrue(swap.release(next, ReleasePath.SCOPED));
+        assertSame(next, swap.allocateScoped(512), "recycled again after a scoped release");
+    }
+
+    /** The reachability queue is polled only while a tracked lease is outstanding. */
+    @Test
+    void trackedLeasesAreCountedUntilTheyEnd() throws InterruptedException {
+        BufferSwap swap = swap(true, 1 << 20);
+        assertTrue(swap.release(swap.allocateScoped(100), ReleasePath.SCOPED));
+        assertEquals(0, swap.trackedOutstanding(), "scoped leases are not tracked");
+        ByteBuffer kept = swap.allocateTracked(100);
+        swap.allocateTracked(100); // dropped
+        assertEquals(2, swap.trackedOutstanding());
+        assertTrue(swap.release(kept, ReleasePath.API));
+        assertFalse(swap.release(kept, ReleasePath.API));
+        assertEquals(1, swap.trackedOutstanding(), "ended by the explicit release, once");
+        for (int i = 0; i < 50 && swap.trackedOutstanding() > 0; i++) {
+            System.gc();
+            Thread.sleep(10);
+            swap.drainUnreachable();
+        }
+        assertEquals(0, swap.trackedOutstanding(), "ended by reachability");
+        assertEquals(1, swap.released(ReleasePath.REACHABILITY));
+        assertEquals(0, swap.drainUnreachable());
         assertEquals(0, pool.stats().inflightPages());
     }
 
