@@ -139,4 +139,49 @@ class SizeClassPoolTest {
             assertNotNull(group.alloc(0));
         }
     }
+
+    @Test
+    void aStaleViewOfAnEarlierLeaseOfTheSameSizeIsRefusedAndTheCurrentHolderKeepsThePage() {
+        try (SizeClassPool group = small("stale", new Warnings()).build()) {
+            ByteBuffer first = group.allocBuffer(1500);
+            group.release(first);
+            ByteBuffer second = group.allocBuffer(1500);
+            group.release(second);
+            ByteBuffer third = group.allocBuffer(1500);
+            Page page = group.findPage(third);
+            assertSame(page, group.findPage(first), "LIFO: the same page for every lease");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.release(first));
+            assertTrue(e.getMessage().contains("stale"), e.getMessage());
+            assertEquals(1, page.refCount(), "the current holder keeps the page");
+            group.release(third);
+            assertEquals(0, group.stats().inflightPages());
+        }
+    }
+
+    @Test
+    void releaseAndFindPageWorkForEveryClassAndRefuseForeignBuffers() {
+        try (SizeClassPool group = small("find", new Warnings()).build()) {
+            for (int size : SIZES) {
+                ByteBuffer b = group.allocBuffer(size);
+                Page page = group.findPage(b);
+                assertNotNull(page, "size " + size);
+                ByteBuffer slice = b.slice(0, 1); // a slice names a smaller class than its page's
+                assertSame(page, group.findPage(slice), "a slice of " + size);
+                group.release(b);
+                Page held = group.alloc(size);
+                ByteBuffer tail = held.buffer().slice(held.sizeBytes() - 1, 1);
+                assertSame(held, group.findPage(tail));
+                group.release(tail); // a slice releases its page, whichever class
+                assertEquals(0, held.refCount());
+            }
+            ByteBuffer jdk = ByteBuffer.allocateDirect(2048);
+            assertNull(group.findPage(jdk));
+            assertNull(group.findPage(ByteBuffer.allocate(2048)));
+            assertNull(group.findPage(ByteBuffer.allocateDirect(1 << 20)));
+            assertNull(group.findPage(ByteBuffer.allocateDirect(0)));
+            assertThrows(IllegalArgumentException.class, () -> group.release(jdk));
+            assertThrows(IllegalArgumentException.class, () -> group.release(ByteBuffer.allocate(64)));
+            assertEquals(0, group.stats().inflightPages());
+        }
+    }
 }
