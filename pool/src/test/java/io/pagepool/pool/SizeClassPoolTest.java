@@ -184,4 +184,28 @@ class SizeClassPoolTest {
             assertEquals(0, group.stats().inflightPages());
         }
     }
+
+    @Test
+    void aClosedGroupWaivesEveryClassAndCountsWaivesTheCallerServedElsewhere() throws Exception {
+        SizeClassPool group = small("closed", new Warnings()).build();
+        group.countWaive(WaiveReason.BUDGET, 3000);
+        group.countWaive(WaiveReason.SIZE, 100_000);
+        assertEquals(1, group.classFor(3000).stats().waiveBudget(), "counted on the class of the request");
+        assertEquals(1, group.classes().getLast().stats().waiveSize(), "too large: on the largest class");
+        ByteBuffer held = group.allocBuffer(3000);
+        group.close();
+        assertTrue(group.isClosed());
+        assertNull(group.tryAlloc(100));
+        assertNull(group.tryAllocBuffer(9000));
+        assertThrows(IllegalStateException.class, () -> group.alloc(2048));
+        group.release(held); // a page held across close still goes back
+        PoolStats stats = group.stats();
+        assertEquals(3, stats.waiveClosed());
+        assertEquals(1, stats.waiveBudget());
+        assertEquals(1, stats.waiveSize());
+        for (PagePool cls : group.classes()) {
+            assertTrue(cls.awaitClosed(java.time.Duration.ofSeconds(10)), cls.name());
+        }
+        assertEquals(0, group.stats().bytesMapped());
+    }
 }
