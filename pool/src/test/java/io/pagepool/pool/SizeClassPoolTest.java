@@ -208,4 +208,26 @@ class SizeClassPoolTest {
         }
         assertEquals(0, group.stats().bytesMapped());
     }
+
+    @Test
+    void pagesLargerThanTheZeroSourceAreZeroedWholeAndAClassLargerThanASlabMapsSlabsOfOnePage() {
+        try (SizeClassPool group = small("zero-1m", new Warnings()).maxClassBytes(1 << 20).zero(true).build()) {
+            PagePool largest = group.classFor(1 << 20);
+            assertEquals(4, largest.refillBatch(), "the 64 KiB class's refill bytes (64 pages) in 1 MiB pages");
+            assertEquals(8, largest.newCacheCapacity(), "the 64 KiB class's cache bytes (128 pages) in 1 MiB pages");
+            assertEquals(64, group.classFor(65536).refillBatch(), "as configured up to 64 KiB");
+            ByteBuffer dirty = group.allocBuffer(1 << 20);
+            while (dirty.hasRemaining()) {
+                dirty.put((byte) -1);
+            }
+            group.release(dirty);
+            ByteBuffer clean = group.allocBuffer((1 << 20) - 3);
+            assertSame(group.findPage(clean), group.findPage(dirty.duplicate().clear().slice(0, 8)));
+            for (int i = 0; i < clean.capacity(); i++) {
+                assertEquals(0, clean.get(i), "zeroed at " + i);
+            }
+            group.release(clean);
+            assertEquals(1 << 20, largest.stats().bytesMapped() / largest.stats().slabsMapped(), "a slab of one page");
+        }
+    }
 }
