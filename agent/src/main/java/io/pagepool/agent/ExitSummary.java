@@ -18,6 +18,7 @@ package io.pagepool.agent;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.pool.PoolStats;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -81,6 +83,11 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                 + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
                 + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
                         + " the agent" : "");
+    }
+
+    /** The sites section: the busiest sites with their modes and figures (see {@link AgentSites}). */
+    List<String> siteLines() {
+        return AgentSites.summaryLines(SiteTable.global());
     }
 
     /** The figures by key, in the record's order: the {@code summary=} file's content. */

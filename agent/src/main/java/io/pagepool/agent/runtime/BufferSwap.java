@@ -47,6 +47,8 @@ public final class BufferSwap {
     static final int DRAIN_BATCH = 256;
 
     private final PagePool pool;
+    /** The sites whose ids rewritten calls pass; their modes and figures. */
+    private final SiteTable sites = SiteTable.global();
     private final int pageSizeBytes;
     private final ReferenceQueue<ByteBuffer> unreachable = new ReferenceQueue<>();
     private final LongAdder[] released = new LongAdder[ReleasePath.values().length];
@@ -79,15 +81,30 @@ public final class BufferSwap {
         return pool;
     }
 
-    /** A buffer released when it becomes unreachable (or explicitly). */
+    /** A buffer released when it becomes unreachable (or explicitly), for a call without a site. */
     public ByteBuffer allocateTracked(int capacity) {
+        return allocateTracked(capacity, SiteTable.UNATTRIBUTED);
+    }
+
+    /**
+     * A buffer for rewritten site {@code siteId} (see {@link SiteTable}): in JDK mode the JDK's
+     * own; else a pooled buffer released when it becomes unreachable (or explicitly), whose lease
+     * credits the site whichever path returns it.
+     */
+    public ByteBuffer allocateTracked(int capacity, int siteId) {
+        AllocationSite site = sites.site(siteId);
+        if (site.mode() != SiteMode.POOLED) {
+            return site.allocateByJdk(capacity);
+        }
         drainUnreachable();
         Page page = take(capacity);
         if (page == null) {
+            site.waived();
             return ByteBuffer.allocateDirect(capacity);
         }
         ByteBuffer buffer = view(page, capacity);
-        page.attach(new Lease(buffer, page, unreachable));
+        page.attach(new Lease(buffer, page, unreachable, site));
+        site.served();
         return buffer;
     }
 
@@ -132,6 +149,7 @@ public final class BufferSwap {
         }
         if (lease instanceof Lease tracked) {
             tracked.clear(); // never enqueued now
+            tracked.site.returned(path);
         }
         page.release();
         released[path.ordinal()].increment();
@@ -161,6 +179,7 @@ public final class BufferSwap {
             Lease lease = (Lease) ref;
             if (lease.page.compareAndSetAttachment(lease, null)) {
                 lease.page.release();
+                lease.site.returnedUnreachable(1);
                 drained++;
             }
         } while (drained < DRAIN_BATCH && (ref = unreachable.poll()) != null);
