@@ -28,7 +28,9 @@ import java.util.Locale;
  * call pays for the pool and the JDK both. A site at the JDK is re-probed (pooled again) after a
  * backoff that doubles at each switch, from {@link #FIRST_BACKOFF_STEPS} steps up to
  * {@link #MAX_BACKOFF_STEPS}, and falls back to the first backoff once its pages come back by an
- * explicit path. A scoped site, or one whose pages return by an explicit path, keeps pooling.
+ * explicit path. A scoped site, or one whose pages return by an explicit path, keeps pooling. A site
+ * the pool served none of in a step, while its budget was not spent (every request larger than a
+ * page), goes to the JDK too: the waive it pays each call buys nothing.
  *
  * <p>The pool fills when its pages in flight reach {@link #FILL_SHARE} of the budget, when a request
  * found the budget spent in the step, or when at the step's growth the budget would be spent within
@@ -40,6 +42,8 @@ final class SitePolicy {
     /** A site goes to the JDK only when it holds at least this share of the pages in flight. */
     static final int SITE_SHARE_DIVISOR = 8;
     static final long MIN_IN_FLIGHT_PAGES = 64;
+    /** A site the pool served none of goes to the JDK once the pool declined at least this many of its calls. */
+    static final long MIN_DECLINED = 64;
     static final int FIRST_BACKOFF_STEPS = 4;
     static final int MAX_BACKOFF_STEPS = 64;
 
@@ -48,6 +52,7 @@ final class SitePolicy {
     private final int pageSizeBytes;
     private long[] lastServed = new long[0];
     private long[] lastExplicit = new long[0];
+    private long[] lastJdkServed = new long[0];
     private int[] backoffSteps = new int[0];
     private long[] probeAtStep = new long[0];
     private long[] jdkSinceStep = new long[0];
@@ -78,6 +83,7 @@ final class SitePolicy {
         }
         long inFlight = Math.max(pool.inflightPages(), siteInFlight);
         String filling = filling(pool, inFlight);
+        boolean budgetSpent = pool.waiveBudget() > lastWaiveBudget;
         lastWaiveBudget = pool.waiveBudget();
         lastInFlightPages = inFlight;
         for (int id = 0; id < count; id++) {
@@ -86,6 +92,8 @@ final class SitePolicy {
             long explicit = s.returnedExplicit() - lastExplicit[id];
             lastServed[id] = s.served();
             lastExplicit[id] = s.returnedExplicit();
+            long declined = s.jdkServed() - lastJdkServed[id];
+            lastJdkServed[id] = s.jdkServed();
             if (s.pinned()) {
                 continue;
             }
@@ -95,15 +103,23 @@ final class SitePolicy {
                 }
             } else if (explicit > 0) {
                 backoffSteps[id] = FIRST_BACKOFF_STEPS;
+            } else if (served == 0 && declined >= MIN_DECLINED && !budgetSpent) {
+                toJdk(id, step, "the pool declined all " + declined + " of its calls in the step (too large for"
+                        + " it, or it is closed)");
             } else if (filling != null && served > 0 && s.inFlightPages() >= MIN_IN_FLIGHT_PAGES
                     && s.inFlightPages() * SITE_SHARE_DIVISOR >= inFlight) {
-                if (decide(id, false, "pages come back only through reachability while the pool filled ("
-                        + filling + "); " + s.inFlightPages() + " of its pages in flight")) {
-                    jdkSinceStep[id] = step;
-                    probeAtStep[id] = step + backoffSteps[id];
-                    backoffSteps[id] = Math.min(MAX_BACKOFF_STEPS, backoffSteps[id] * 2);
-                }
+                toJdk(id, step, "pages come back only through reachability while the pool filled (" + filling
+                        + "); " + s.inFlightPages() + " of its pages in flight");
             }
+        }
+    }
+
+    /** Sends site {@code id} to the JDK and sets its re-probe, doubling its backoff. */
+    private void toJdk(int id, long step, String reason) {
+        if (decide(id, false, reason)) {
+            jdkSinceStep[id] = step;
+            probeAtStep[id] = step + backoffSteps[id];
+            backoffSteps[id] = Math.min(MAX_BACKOFF_STEPS, backoffSteps[id] * 2);
         }
     }
 
@@ -150,6 +166,7 @@ final class SitePolicy {
         }
         lastServed = Arrays.copyOf(lastServed, count);
         lastExplicit = Arrays.copyOf(lastExplicit, count);
+        lastJdkServed = Arrays.copyOf(lastJdkServed, count);
         probeAtStep = Arrays.copyOf(probeAtStep, count);
         jdkSinceStep = Arrays.copyOf(jdkSinceStep, count);
         backoffSteps = Arrays.copyOf(backoffSteps, count);

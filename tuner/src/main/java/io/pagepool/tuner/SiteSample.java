@@ -23,9 +23,10 @@ package io.pagepool.tuner;
  *                             recipe, {@code invokeCleaner}, {@code PagePools.release}
  * @param returnedReachability pages returned when their buffer became unreachable
  * @param inFlightPages        pages of the site out now
+ * @param jdkServed            calls the JDK served: the site at the JDK, or a request the pool declined
  * @param pooled               whether the site is pooled now (else the JDK serves it)
  * @param pinned               whether a user pinned its mode (the tuner leaves it alone)
  */
 public record SiteSample(long served, long returnedExplicit, long returnedReachability, long inFlightPages,
-                         boolean pooled, boolean pinned) {
+                         long jdkServed, boolean pooled, boolean pinned) {
 }

@@ -288,7 +288,7 @@ public final class OptionParser {
             }
             String method = colon < 0 ? target : target.substring(0, colon);
             int dot = method.lastIndexOf('.');
-            if (dot <= 0 || !JAVA_NAME.matcher(method.substring(0, dot)).matches()
+            if (dot <= 0 || !JAVA_NAME.matcher(method.substring(0, dot)).matches() || method.contains("..")
                     || !METHOD_NAME.matcher(method.substring(dot + 1)).matches()) {
                 return "does not name pkg.Class.method";
             }

@@ -50,7 +50,7 @@ public final class TunedSites implements AllocationSites {
     public SiteSample sample(int id) {
         AllocationSite site = table.site(id);
         SiteFigures f = site.figures();
-        return new SiteSample(f.served(), f.returnedExplicit(), f.returnedReachability(), f.inFlight(),
+        return new SiteSample(f.served(), f.returnedExplicit(), f.returnedReachability(), f.inFlight(), f.jdkServed(),
                 site.mode() == SiteMode.POOLED, site.pin() != null);
     }
 
