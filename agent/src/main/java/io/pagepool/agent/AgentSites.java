@@ -88,7 +88,7 @@ final class AgentSites {
             return lines;
         }
         long toJdk = active.stream().filter(s -> s.mode() == SiteMode.JDK).count();
-        lines.add("sites: " + active.size() + " served calls, " + toJdk + " at the JDK now"
+        lines.add("sites that served calls: " + active.size() + ", " + toJdk + " at the JDK now"
                 + (active.size() > SITES_SHOWN ? "; the " + SITES_SHOWN + " busiest:" : ":"));
         for (int i : order.subList(0, Math.min(SITES_SHOWN, order.size()))) {
             AllocationSite site = active.get(i);

@@ -37,9 +37,9 @@ import java.util.function.BooleanSupplier;
  * dropped or released, so a page handed to two holders shows as a corrupt stamp. Prints what it
  * saw as {@code KEY=value} lines; the test reads them, the agent's log and its recording.
  *
- * <p>Arguments: {@code adaptive} (escape until the tuner sends the site to the JDK, then release
- * explicitly until it is re-probed, then go on and stay pooled), {@code escape SECONDS} (escape only,
- * for a pinned site).
+ * <p>Arguments: {@code adaptive} (escape until the tuner sends the site to the JDK, and on at the
+ * JDK for 1000 calls; then release explicitly until it is re-probed, then go on and stay pooled),
+ * {@code escape SECONDS} (escape only, for a pinned site).
  */
 public final class SiteModesMain {
     static final int CAPACITY = 4096;
@@ -57,6 +57,9 @@ public final class SiteModesMain {
         AllocationSite site = site(); // registered when this class was rewritten, before it ran
         if (args[0].equals("adaptive")) {
             print("SWITCHED_TO_JDK", phase(true, () -> site.mode() == SiteMode.JDK, 120_000));
+            // the same workload at the JDK for a while (until re-probed, if that comes first)
+            phase(true, () -> site.jdkModeCalls() >= 1000 || site.mode() == SiteMode.POOLED, 60_000);
+            print("JDK_MODE_CALLS", site.jdkModeCalls());
             print("SWITCHED_BACK", phase(false, () -> site.mode() == SiteMode.POOLED, 60_000));
             long releasedBefore = RELEASED.get();
             long end = System.nanoTime() + 2_000_000_000L;
@@ -165,7 +168,7 @@ public final class SiteModesMain {
         Thread b = Thread.ofPlatform().name("site-b").start(work);
         a.join();
         b.join();
-        return done.getAsBoolean() ? allocated.get() : -1;
+        return done.getAsBoolean() ? allocated.get() : -1; // 0: done before the first call
     }
 
     /** Drops nothing more; collects until every page of the site came back (at most 60 s). */

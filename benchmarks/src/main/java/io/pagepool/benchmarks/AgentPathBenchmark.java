@@ -17,6 +17,8 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.agent.runtime.SiteMode;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.pool.PagePool;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,6 +39,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code unreachable}: reachability-tracked and dropped; the page comes back after a GC, so
  *       pages in flight pile up between GCs (the pool maps more memory, up to its budget, then
  *       waives to the JDK).
+ *   <li>{@code siteAtJdk}: a rewritten site the tuner sent to the JDK (or pinned there): the JDK's
+ *       own call behind the site's mode check and counter; it should cost what {@code jdk} does.
  * </ul>
  * The agent's buffers are fresh root views (a slice segment and a buffer object: about 100 B of
  * heap per call, the JDK's are about 150 B plus native memory).
@@ -47,11 +51,15 @@ public class AgentPathBenchmark extends StandardRun {
 
     private PagePool pool;
     private BufferSwap swap;
+    private int jdkSite;
 
     @Setup(Level.Trial)
     public void setUp() {
         pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).build();
         swap = new BufferSwap(pool);
+        jdkSite = SiteTable.global().register("bench.AgentPath", "siteAtJdk", "()V", -1, 0,
+                "bench.AgentPath.siteAtJdk()");
+        SiteTable.global().decide(jdkSite, SiteMode.JDK, "benchmark");
     }
 
     @TearDown(Level.Trial)
@@ -76,6 +84,11 @@ public class AgentPathBenchmark extends StandardRun {
         ByteBuffer b = swap.allocateTracked(BYTES);
         b.put(0, (byte) 1);
         swap.release(b, ReleasePath.API);
+    }
+
+    @Benchmark
+    public ByteBuffer siteAtJdk() {
+        return swap.allocateTracked(BYTES, jdkSite).put(0, (byte) 1);
     }
 
     @Benchmark

@@ -38,7 +38,7 @@ import java.util.Locale;
  */
 final class SitePolicy {
     static final double FILL_SHARE = 0.5;
-    static final int HORIZON_STEPS = 4;
+    static final int HORIZON_STEPS = 8;
     /** A site goes to the JDK only when it holds at least this share of the pages in flight. */
     static final int SITE_SHARE_DIVISOR = 8;
     static final long MIN_IN_FLIGHT_PAGES = 64;

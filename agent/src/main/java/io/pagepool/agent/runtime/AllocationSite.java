@@ -86,7 +86,7 @@ public final class AllocationSite {
 
     /** The JDK mode's call: counted, then the JDK's own allocation. */
     ByteBuffer allocateByJdk(int capacity) {
-        counters.increment(SiteCounters.JDK_SERVED);
+        counters.increment(SiteCounters.JDK_MODE);
         return ByteBuffer.allocateDirect(capacity);
     }
 
@@ -95,7 +95,12 @@ public final class AllocationSite {
     }
 
     void waived() {
-        counters.increment(SiteCounters.JDK_SERVED);
+        counters.increment(SiteCounters.WAIVED);
+    }
+
+    /** Calls the JDK served because the site was in JDK mode (not the pool's waives). */
+    public long jdkModeCalls() {
+        return counters.sum(SiteCounters.JDK_MODE);
     }
 
     /** One page of this site came back by {@code path} (ignored paths are not credited). */
@@ -121,7 +126,7 @@ public final class AllocationSite {
         long reachability = counters.sum(SiteCounters.RETURNED_REACHABILITY);
         return new SiteFigures(served, scoped, methodReturns, cleaner, api, reachability,
                 Math.max(0, served - scoped - methodReturns - cleaner - api - reachability),
-                counters.sum(SiteCounters.JDK_SERVED));
+                counters.sum(SiteCounters.WAIVED) + counters.sum(SiteCounters.JDK_MODE));
     }
 
     @Override

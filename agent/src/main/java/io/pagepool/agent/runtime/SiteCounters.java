@@ -32,8 +32,8 @@ import java.lang.invoke.VarHandle;
 final class SiteCounters {
     /** Calls served by the pool (pages handed out). */
     static final int SERVED = 0;
-    /** Calls the JDK served: the site in JDK mode, or a waive (too large, empty, budget spent). */
-    static final int JDK_SERVED = 1;
+    /** Calls the pool declined (too large, empty, budget spent, closed): the JDK served them. */
+    static final int WAIVED = 1;
     /** Pages returned by scoped release. */
     static final int RETURNED_SCOPED = 2;
     /** Pages returned by a {@code release=} method or a built-in recipe. */
@@ -44,8 +44,10 @@ final class SiteCounters {
     static final int RETURNED_API = 5;
     /** Pages returned when their buffer became unreachable. */
     static final int RETURNED_REACHABILITY = 6;
+    /** Calls the JDK served because the site was in JDK mode. */
+    static final int JDK_MODE = 7;
     /** Figures per stripe. */
-    static final int FIGURES = 7;
+    static final int FIGURES = 8;
 
     static final int STRIDE = 8;
     static final int STRIPES = 8;

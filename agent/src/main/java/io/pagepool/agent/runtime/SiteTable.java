@@ -137,6 +137,25 @@ public final class SiteTable {
         return sites.length;
     }
 
+    /** Whether any site is at the JDK now. */
+    public boolean anyAtJdk() {
+        for (AllocationSite site : sites) {
+            if (site.mode() == SiteMode.JDK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Calls the JDK served because their site was in JDK mode, over every site. */
+    public long jdkModeCalls() {
+        long calls = 0;
+        for (AllocationSite site : sites) {
+            calls += site.jdkModeCalls();
+        }
+        return calls;
+    }
+
     /** Every site now, by id. */
     public List<AllocationSite> all() {
         return List.of(sites);

@@ -20,8 +20,9 @@ import io.pagepool.tuner.SiteSample;
 
 /**
  * The {@link SiteTable}'s sites as the tuner sees them: it reads their figures and decides their
- * modes. Before each step it returns the pages of every unreachable buffer, so pages lent out
- * before a site went to the JDK come back even when no pooled call drains the queue. Tuner thread.
+ * modes. Before each step, while a site is at the JDK, it returns the pages of every unreachable
+ * buffer, so pages lent out before the switch come back even when no pooled call drains the queue
+ * (the tuner thread then releases pages, so the pool gives it a cache). Tuner thread.
  */
 public final class TunedSites implements AllocationSites {
     private final SiteTable table;
@@ -35,6 +36,9 @@ public final class TunedSites implements AllocationSites {
 
     @Override
     public void refresh() {
+        if (!table.anyAtJdk()) {
+            return; // pooled calls drain the queue as they allocate
+        }
         int drained;
         do {
             drained = swap.drainUnreachable();

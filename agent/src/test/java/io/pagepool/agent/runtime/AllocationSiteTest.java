@@ -17,6 +17,7 @@ package io.pagepool.agent.runtime;
 
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolAudit;
+import io.pagepool.tuner.SiteSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,25 @@ class AllocationSiteTest {
         }
         long total = (long) threads * rounds;
         assertEquals(new SiteFigures(total, 0, 0, 0, total, 0, 0, 0), site.figures());
+    }
+
+    @Test
+    void whileASiteIsAtTheJdkTheTunersRefreshReturnsThePagesOfUnreachableBuffers() throws InterruptedException {
+        AllocationSite site = site();
+        TunedSites tuned = new TunedSites(SiteTable.global(), swap);
+        for (int i = 0; i < 300; i++) {
+            swap.allocateTracked(1000, site.id()).put(0, (byte) i); // dropped at once
+        }
+        SiteTable.global().decide(site.id(), SiteMode.JDK, "test"); // no pooled call drains from now on
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (site.figures().returnedReachability() < 300 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(10);
+            tuned.refresh(); // more than one batch of 256 at once
+        }
+        assertEquals(new SiteFigures(300, 0, 0, 0, 0, 300, 0, 0), site.figures());
+        assertEquals(new SiteSample(300, 0, 300, 0, 0, false, false), tuned.sample(site.id()));
+        SiteTable.global().decide(site.id(), SiteMode.POOLED, "test");
     }
 
     @Test
