@@ -18,6 +18,7 @@ package io.pagepool.agent;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.pool.PoolStats;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,7 +44,8 @@ import java.util.Map;
  * @param classesSkipped      classes that could not be rewritten (they run unchanged)
  * @param loadersSkipped      classes left alone because their loader cannot see the agent
  * @param servedFromPool      buffers the pool handed out
- * @param servedByJdk         requests the JDK served instead (too large, budget spent, pool closed, empty)
+ * @param servedByJdk         requests the JDK served instead (too large, budget spent, pool closed, empty, or
+ *                            their site at the JDK)
  * @param releasedScoped      pages returned where the analysis proved the buffer dead
  * @param releasedMethod      pages returned by {@code release=} methods
  * @param releasedApi         pages returned through {@code PagePools.release}
@@ -61,7 +64,7 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
         return new ExitSummary(rewriter.sitesRewritten(), rewriter.classesRewritten(), rewriter.scopedSites(),
                 rewriter.classesScanned(), rewriter.transformNanos() / 1_000_000, rewriter.failures(),
-                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats),
+                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats) + SiteTable.global().jdkModeCalls(),
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
@@ -73,7 +76,8 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         return "rewrote " + sitesRewritten + " allocateDirect site(s) in " + classesRewritten + " class(es), "
                 + scopedSites + " scoped (" + classesChecked + " classes checked in " + transformMillis
                 + " ms); served " + servedFromPool + " buffers from the pool, " + servedByJdk
-                + " from the JDK (too large, budget or closed); pages returned: scoped " + releasedScoped
+                + " from the JDK (too large, budget, closed, or a site at the JDK); pages returned: scoped "
+                + releasedScoped
                 + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
                 + releasedUnreachable + "; ignored releases " + releasesIgnored
                 + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
@@ -81,6 +85,11 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                 + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
                 + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
                         + " the agent" : "");
+    }
+
+    /** The sites section: the busiest sites with their modes and figures (see {@link AgentSites}). */
+    List<String> siteLines() {
+        return AgentSites.summaryLines(SiteTable.global());
     }
 
     /** The figures by key, in the record's order: the {@code summary=} file's content. */

@@ -23,6 +23,8 @@ import io.pagepool.agent.options.OptionParser;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
+import io.pagepool.agent.runtime.SiteTable;
+import io.pagepool.agent.runtime.TunedSites;
 import io.pagepool.pool.PagePool;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
@@ -183,12 +185,13 @@ public final class PagePoolAgent {
         } else { // JFR and JMX take ~0.5 s to initialise: off the application's start-up path
             Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(events);
         }
+        AgentSites.install(options, log);
         DirectBuffers.install(swap);
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
         AutoCloseable tuner = options.tune()
                 ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
-                        .debugLog(log::debug).build())
+                        .debugLog(log::debug).build(), new TunedSites(SiteTable.global(), swap))
                 : null;
         RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.atExit(log), "pagepool-summary"));

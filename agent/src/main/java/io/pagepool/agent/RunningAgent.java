@@ -37,6 +37,7 @@ record RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, Rewrit
         rewriter.releaseNeverLoaded().forEach(log::error);
         ExitSummary summary = ExitSummary.of(rewriter, swap);
         log.info(summary.line());
+        summary.siteLines().forEach(log::info);
         if (options.summary() != null) {
             try {
                 summary.write(options.summary());

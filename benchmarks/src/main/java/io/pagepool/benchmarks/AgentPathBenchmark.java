@@ -18,6 +18,8 @@ package io.pagepool.benchmarks;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.Page;
+import io.pagepool.agent.runtime.SiteMode;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.pool.PagePool;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +45,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code poolBuffer}: the pool's ByteBuffer API ({@code allocBuffer} + {@code release(buffer)}:
  *       a new view per lease, ADR 0006); {@code poolPage}: its Page API ({@code alloc()} + the
  *       page's own view + {@code release()}), the allocation-free floor of a pooled page.
+ *   <li>{@code siteAtJdk}: a rewritten site the tuner sent to the JDK (or pinned there): the JDK's
+ *       own call behind the site's mode check and counter; it should cost what {@code jdk} does.
  * </ul>
  * Targets (ratios in one run): {@code scoped <= 1.5 x poolBuffer}, 0 B/op for {@code scoped}
  * ({@code -prof gc}). {@code -p zero=true} zeroes every lease's bytes, as the agent does by
@@ -58,11 +62,15 @@ public class AgentPathBenchmark extends StandardRun {
 
     private PagePool pool;
     private BufferSwap swap;
+    private int jdkSite;
 
     @Setup(Level.Trial)
     public void setUp() {
         pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).zero(zero).build();
         swap = new BufferSwap(pool);
+        jdkSite = SiteTable.global().register("bench.AgentPath", "siteAtJdk", "()V", -1, 0,
+                "bench.AgentPath.siteAtJdk()");
+        SiteTable.global().decide(jdkSite, SiteMode.JDK, "benchmark");
         // this thread's cache, the page's recycled views, the swap's index: made before the promotion
         scoped();
         explicit();
@@ -93,6 +101,11 @@ public class AgentPathBenchmark extends StandardRun {
         ByteBuffer b = swap.allocateTracked(BYTES);
         b.put(0, (byte) 1);
         swap.release(b, ReleasePath.API);
+    }
+
+    @Benchmark
+    public ByteBuffer siteAtJdk() {
+        return swap.allocateTracked(BYTES, jdkSite).put(0, (byte) 1);
     }
 
     @Benchmark

@@ -52,12 +52,18 @@ public final class Tuner implements AutoCloseable {
     private final RefillSizer refill;
     private final RingSizer ring;
     private final SlabReclaimer slabs;
+    /** Null when no sites were given. */
+    private final SitePolicy sites;
     private final Thread thread;
     private volatile boolean running;
     private volatile int decisions;
     private boolean failed;
 
     Tuner(PagePool pool, TunerOptions options) {
+        this(pool, options, null);
+    }
+
+    Tuner(PagePool pool, TunerOptions options, AllocationSites allocationSites) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.options = Objects.requireNonNull(options, "options");
         this.sampler = new Signals.Sampler(pool);
@@ -68,6 +74,8 @@ public final class Tuner implements AutoCloseable {
         this.refill = new RefillSizer(options, pool.refillBatch(), pool.maxCacheCapacity());
         this.ring = new RingSizer(options);
         this.slabs = new SlabReclaimer(options);
+        this.sites = allocationSites == null ? null
+                : new SitePolicy(allocationSites, options.interval(), pool.pageSize());
         this.thread = Thread.ofPlatform().daemon().name("pagepool-tuner").unstarted(this::run);
     }
 
@@ -76,9 +84,26 @@ public final class Tuner implements AutoCloseable {
         return new Tuner(pool, options);
     }
 
+    /** A tuner that is not running and also decides {@code sites}' modes: drive it with {@link #step()} (tests). */
+    static Tuner manual(PagePool pool, TunerOptions options, AllocationSites sites) {
+        return new Tuner(pool, options, Objects.requireNonNull(sites, "sites"));
+    }
+
     /** Starts the controller thread; it steps every {@code options.interval()} until {@link #close()}. */
     public static Tuner start(PagePool pool, TunerOptions options) {
-        Tuner tuner = new Tuner(pool, options);
+        return start(new Tuner(pool, options));
+    }
+
+    /**
+     * Starts the controller thread, which also decides the mode of each of {@code sites} (see
+     * {@link SitePolicy}: a site whose pages come back only through reachability while the pool
+     * fills goes to the JDK, and is re-probed with a backoff).
+     */
+    public static Tuner start(PagePool pool, TunerOptions options, AllocationSites sites) {
+        return start(new Tuner(pool, options, Objects.requireNonNull(sites, "sites")));
+    }
+
+    private static Tuner start(Tuner tuner) {
         tuner.running = true;
         tuner.thread.start();
         return tuner;
@@ -120,6 +145,9 @@ public final class Tuner implements AutoCloseable {
             caches.step(s, budget, knobs);
             newCaches.step(s, knobs);
             ring.step(s, budget, knobs);
+            if (sites != null) {
+                sites.step(s.step(), s.now());
+            }
         } catch (RuntimeException e) {
             if (!failed) {
                 failed = true;
@@ -130,11 +158,11 @@ public final class Tuner implements AutoCloseable {
                 }
             }
         } finally {
-            decisions = knobs.decisions();
+            decisions = knobs.decisions() + (sites == null ? 0 : sites.decisions());
         }
     }
 
-    /** Decisions (knob changes) made so far. */
+    /** Decisions (knob changes and site modes) made so far. */
     public int decisions() {
         return decisions;
     }

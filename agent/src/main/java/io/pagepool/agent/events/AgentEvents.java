@@ -15,11 +15,14 @@
  */
 package io.pagepool.agent.events;
 
+import io.pagepool.agent.runtime.AllocationSite;
 import io.pagepool.agent.runtime.BufferSwap;
+import io.pagepool.agent.runtime.SiteMode;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.recorder.ChunkBoundaries;
 import jdk.jfr.FlightRecorder;
 
-/** Registers the agent's periodic JFR event and emits per-site verdicts. */
+/** Registers the agent's periodic JFR events and emits per-site verdicts and decisions. */
 public final class AgentEvents {
     private AgentEvents() {
     }
@@ -28,12 +31,21 @@ public final class AgentEvents {
      * Emits {@link ReleaseStatisticsEvent} every period with the deltas of {@code swap}'s counters,
      * all taken from one pool snapshot, and at the end of every chunk, so that a recording holds
      * the change up to its stop, dump or the JVM's exit; a recording that starts takes the figures
-     * then as its baseline (see {@link ChunkBoundaries}).
+     * then as its baseline (see {@link ChunkBoundaries}); and {@link SiteStatisticsEvent} per active
+     * site, every period and at the end of every chunk.
      */
     public static void install(BufferSwap swap) {
         ReleaseStatistics statistics = new ReleaseStatistics(swap);
         FlightRecorder.addPeriodicEvent(ReleaseStatisticsEvent.class, statistics::commit);
         ChunkBoundaries.add(statistics);
+        SiteEvents sites = new SiteEvents(SiteTable.global());
+        FlightRecorder.addPeriodicEvent(SiteStatisticsEvent.class, sites::commit);
+        ChunkBoundaries.add(sites);
+    }
+
+    /** A site's change of mode, when a recording wants it ({@code io.pagepool.SiteDecision}). */
+    public static void siteDecision(AllocationSite site, SiteMode before, String reason) {
+        SiteEvents.decision(site, before, reason);
     }
 
     /** One site's verdict, when a recording wants it. */

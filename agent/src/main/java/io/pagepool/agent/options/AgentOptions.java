@@ -43,6 +43,7 @@ import java.util.Locale;
  * @param scope        release buffers proven not to escape their method at once
  * @param scopeCheck   debug: scoped buffers die with their lease (use after release throws)
  * @param release      {@code pkg.Class#method} entries whose ByteBuffer arguments are released after they return
+ * @param site         {@code pkg.Class.method[:line]=pool|jdk} entries pinning allocation sites' modes
  * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
  * @param log          how much the agent prints
  * @param summary      file the exit summary's figures go to ({@code key=value} lines), or null for none
@@ -51,7 +52,8 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
                            int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
                            boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
                            boolean scopeCheck,
-                           List<String> release, boolean onErrorExit, LogLevel log, Path summary) {
+                           List<String> release, List<String> site, boolean onErrorExit, LogLevel log,
+                           Path summary) {
 
     /** How much the agent prints on stderr. */
     public enum LogLevel {
@@ -92,6 +94,7 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
             case SCOPE -> onOff(scope);
             case SCOPE_CHECK -> onOff(scopeCheck);
             case RELEASE -> String.join(";", release);
+            case SITE -> String.join(";", site);
             case ON_ERROR -> onErrorExit ? "exit" : "warn";
             case LOG -> log.name().toLowerCase(Locale.ROOT);
             case SUMMARY -> summary == null ? "" : summary.toString();
@@ -133,19 +136,62 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
     /** These options with {@code jfr=} set to {@code file} (null: no recording). */
     public AgentOptions withJfr(Path file) {
         return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
-                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log,
+                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
                 summary);
     }
 
     /** These options with {@code summary=} set to {@code file} (null: no summary file). */
     public AgentOptions withSummary(Path file) {
         return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
-                mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, file);
+                mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
+                file);
     }
 
     /** The {@code release=} entries as class name and method name pairs. */
     public List<ReleaseMethod> releaseMethods() {
         return release.stream().map(ReleaseMethod::parse).toList();
+    }
+
+    /** The {@code site=} entries as pins. */
+    public List<SitePin> sitePins() {
+        return site.stream().map(SitePin::parse).toList();
+    }
+
+    /** The pin of the site at {@code className.methodName} line {@code line}: the first entry that matches, or null. */
+    public SitePin sitePin(String className, String methodName, int line) {
+        for (SitePin pin : sitePins()) {
+            if (pin.matches(className, methodName, line)) {
+                return pin;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One {@code pkg.Class.method[:line]=pool|jdk} entry of {@code site=}.
+     *
+     * @param className  binary class name
+     * @param methodName method name
+     * @param line       source line, or -1 for every site of the method
+     * @param pooled     pinned to the pool (true) or to the JDK (false)
+     */
+    public record SitePin(String className, String methodName, int line, boolean pooled) {
+        static SitePin parse(String entry) {
+            int eq = entry.lastIndexOf('=');
+            String target = entry.substring(0, eq).strip();
+            int colon = target.indexOf(':');
+            int line = colon < 0 ? -1 : Integer.parseInt(target.substring(colon + 1));
+            String method = colon < 0 ? target : target.substring(0, colon);
+            int dot = method.lastIndexOf('.');
+            return new SitePin(method.substring(0, dot), method.substring(dot + 1), line,
+                    entry.substring(eq + 1).strip().equalsIgnoreCase("pool"));
+        }
+
+        /** Whether this pin names the site at {@code className.methodName} line {@code line}. */
+        public boolean matches(String className, String methodName, int line) {
+            return this.className.equals(className) && this.methodName.equals(methodName)
+                    && (this.line < 0 || this.line == line);
+        }
     }
 
     /** One {@code pkg.Class#method} entry of {@code release=}. */

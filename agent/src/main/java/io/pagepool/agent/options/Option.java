@@ -44,6 +44,10 @@ public enum Option {
             + " code)"),
     RELEASE("release", "", "pkg.Class#method entries, ';'-separated", "these methods' ByteBuffer arguments"
             + " go back to the pool when they return"),
+    SITE("site", "", "pkg.Class.method[:line]=pool|jdk entries, ';'-separated", "pins these allocateDirect"
+            + " sites (every site of the method without a line) to the pool or to the JDK's own allocateDirect;"
+            + " unpinned sites whose pages come back only when unreachable while the pool fills go to the JDK"
+            + " (with tune=on) and are re-probed later"),
     ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"
             + " application without the agent, or exit 1 before main"),
     LOG("log", "info", "quiet|info|debug", "quiet: errors only; info: a start line and an exit summary;"

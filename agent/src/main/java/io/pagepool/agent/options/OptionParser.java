@@ -46,6 +46,8 @@ public final class OptionParser {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     private static final Pattern JAVA_NAME =
             Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*");
+    private static final Pattern METHOD_NAME =
+            Pattern.compile("<init>|<clinit>|[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}$]*");
 
     private OptionParser() {
     }
@@ -118,9 +120,11 @@ public final class OptionParser {
             boolean scope = choice(Option.SCOPE, "off", "on") == 1;
             boolean scopeCheck = choice(Option.SCOPE_CHECK, "off", "on") == 1;
             List<String> release = releaseMethods();
+            List<String> site = sitePins();
             AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
             return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
-                    jfr, tune, tuneInterval, scope, scopeCheck, release, onErrorExit, log, path(Option.SUMMARY));
+                    jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
+                    path(Option.SUMMARY));
         }
 
         private String value(Option option) {
@@ -247,6 +251,48 @@ public final class OptionParser {
                 prefixes.add(prefix);
             }
             return List.copyOf(prefixes);
+        }
+
+        /** {@code pkg.Class.method[:line]=pool|jdk} entries, each checked whole. */
+        private List<String> sitePins() {
+            List<String> entries = new ArrayList<>();
+            for (String e : value(Option.SITE).split(";")) {
+                String entry = e.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                String why = whyNotSitePin(entry);
+                if (why != null) {
+                    problems.add("bad value site=" + value(Option.SITE) + ": '" + entry + "' " + why + " (allowed: "
+                            + Option.SITE.allowed() + ")");
+                    continue;
+                }
+                entries.add(entry);
+            }
+            return List.copyOf(entries);
+        }
+
+        private static String whyNotSitePin(String entry) {
+            int eq = entry.lastIndexOf('=');
+            if (eq < 0) {
+                return "has no mode; write it =pool or =jdk";
+            }
+            String mode = entry.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+            if (!mode.equals("pool") && !mode.equals("jdk")) {
+                return "has mode '" + entry.substring(eq + 1).strip() + "', not pool or jdk";
+            }
+            String target = entry.substring(0, eq).strip();
+            int colon = target.indexOf(':');
+            if (colon >= 0 && !target.substring(colon + 1).matches("[1-9]\\d{0,8}")) {
+                return "has line '" + target.substring(colon + 1) + "', not a line number";
+            }
+            String method = colon < 0 ? target : target.substring(0, colon);
+            int dot = method.lastIndexOf('.');
+            if (dot <= 0 || !JAVA_NAME.matcher(method.substring(0, dot)).matches() || method.contains("..")
+                    || !METHOD_NAME.matcher(method.substring(dot + 1)).matches()) {
+                return "does not name pkg.Class.method";
+            }
+            return null;
         }
 
         private List<String> releaseMethods() {

@@ -16,6 +16,7 @@
 package io.pagepool.agent.rewrite;
 
 import io.pagepool.agent.runtime.DirectBuffers;
+import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.agent.scope.ScopedRewriter;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
@@ -26,13 +27,21 @@ import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * Rewrites every {@code ByteBuffer.allocateDirect(int)} call (and {@code ByteBuffer::allocateDirect}
- * method reference) in a class to {@link DirectBuffers#allocateDirect(int)}: same descriptor,
- * same stack, so no frame changes. Reports the number of sites per class.
+ * Rewrites every {@code ByteBuffer.allocateDirect(int)} call in a class (and every tracked
+ * {@code DirectBuffers.allocateDirect(int)} call the scoped step wrote) to
+ * {@link DirectBuffers#allocateDirect(int, int)} with the site's {@link SiteTable} id, and every
+ * {@code ByteBuffer::allocateDirect} method reference to {@link DirectBuffers#allocateDirect(int)}
+ * (same descriptor; such calls share the unattributed site). The id is one constant pushed before
+ * the call, so no frame changes and one more stack slot. Reports the number of sites per class.
  */
 final class AllocationSiteRewrite extends AsmVisitorWrapper.AbstractBase {
 
@@ -46,6 +55,9 @@ final class AllocationSiteRewrite extends AsmVisitorWrapper.AbstractBase {
         void rewritten(String className, int sites, int rewrittenBefore);
     }
 
+    private static final String ALLOCATE_DIRECT = "allocateDirect";
+    private static final String TRACKED_DESCRIPTOR = "(I)Ljava/nio/ByteBuffer;";
+
     private final Sites sites;
 
     AllocationSiteRewrite(Sites sites) {
@@ -57,6 +69,12 @@ final class AllocationSiteRewrite extends AsmVisitorWrapper.AbstractBase {
                              FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                              int writerFlags, int readerFlags) {
         return visitor(type.getName(), next);
+    }
+
+    /** Whether an instruction is the tracked {@code DirectBuffers.allocateDirect(int)} an earlier step wrote. */
+    private static boolean isTrackedCall(int opcode, String owner, String name, String descriptor) {
+        return opcode == Opcodes.INVOKESTATIC && DirectBuffers.INTERNAL_NAME.equals(owner)
+                && ALLOCATE_DIRECT.equals(name) && TRACKED_DESCRIPTOR.equals(descriptor);
     }
 
     /**
@@ -86,33 +104,81 @@ final class AllocationSiteRewrite extends AsmVisitorWrapper.AbstractBase {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
-            return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature,
-                    exceptions)) {
-                @Override
-                public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
-                                            boolean isInterface) {
-                    if (ScopedRewriter.isAllocateDirect(opcode, owner, name, descriptor)) {
-                        count++;
-                        owner = DirectBuffers.INTERNAL_NAME;
-                    }
-                    super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                }
+            return new SiteCalls(super.visitMethod(access, name, descriptor, signature, exceptions), name,
+                    descriptor);
+        }
 
-                @Override
-                public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
-                                                   Object... arguments) {
-                    for (int i = 0; i < arguments.length; i++) {
-                        if (arguments[i] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESTATIC
-                                && ScopedRewriter.isAllocateDirect(Opcodes.INVOKESTATIC, h.getOwner(), h.getName(),
-                                h.getDesc())) {
-                            count++;
-                            arguments[i] = new Handle(Opcodes.H_INVOKESTATIC, DirectBuffers.INTERNAL_NAME,
-                                    h.getName(), h.getDesc(), false);
-                        }
+        /**
+         * One method: each {@code allocateDirect(int)} call (the JDK's, or the tracked one an
+         * earlier step wrote) becomes {@code DirectBuffers.allocateDirect(int, siteId)}: one constant
+         * pushed after the capacity, so the stack at branch targets and the frames stay as they were.
+         */
+        private final class SiteCalls extends MethodVisitor {
+            private final String methodName;
+            private final String methodDescriptor;
+            private int line = -1;
+            private int sitesInMethod;
+
+            SiteCalls(MethodVisitor next, String methodName, String methodDescriptor) {
+                super(Opcodes.ASM9, next);
+                this.methodName = methodName;
+                this.methodDescriptor = methodDescriptor;
+            }
+
+            @Override
+            public void visitLineNumber(int lineNumber, Label start) {
+                line = lineNumber;
+                super.visitLineNumber(lineNumber, start);
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                        boolean isInterface) {
+                boolean jdkCall = ScopedRewriter.isAllocateDirect(opcode, owner, name, descriptor);
+                if (jdkCall || isTrackedCall(opcode, owner, name, descriptor)) {
+                    if (jdkCall) {
+                        count++;
                     }
-                    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+                    super.visitLdcInsn(siteId());
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, DirectBuffers.INTERNAL_NAME, ALLOCATE_DIRECT,
+                            DirectBuffers.SITE_DESCRIPTOR, false);
+                    return;
                 }
-            };
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            }
+
+            private int siteId() {
+                String javaName = className + "." + methodName + "(" + Arrays.stream(
+                        Type.getArgumentTypes(methodDescriptor)).map(SiteCalls::simpleName)
+                        .collect(Collectors.joining(", ")) + ")" + (line >= 0 ? " line " + line : "");
+                return SiteTable.global().register(className, methodName, methodDescriptor, line, sitesInMethod++,
+                        javaName);
+            }
+
+            private static String simpleName(Type type) {
+                String name = type.getClassName();
+                return name.substring(name.lastIndexOf('.') + 1);
+            }
+
+            @Override
+            public void visitMaxs(int maxStack, int maxLocals) {
+                super.visitMaxs(sitesInMethod > 0 ? maxStack + 1 : maxStack, maxLocals);
+            }
+
+            @Override
+            public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
+                                               Object... arguments) {
+                for (int i = 0; i < arguments.length; i++) {
+                    if (arguments[i] instanceof Handle h && h.getTag() == Opcodes.H_INVOKESTATIC
+                            && ScopedRewriter.isAllocateDirect(Opcodes.INVOKESTATIC, h.getOwner(), h.getName(),
+                            h.getDesc())) {
+                        count++;
+                        arguments[i] = new Handle(Opcodes.H_INVOKESTATIC, DirectBuffers.INTERNAL_NAME,
+                                h.getName(), h.getDesc(), false);
+                    }
+                }
+                super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+            }
         }
 
         @Override

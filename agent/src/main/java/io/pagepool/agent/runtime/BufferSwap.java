@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BufferSwap {
     private final PagePool pool;
+    /** The sites whose ids rewritten calls pass; their modes and figures. */
+    private final SiteTable sites = SiteTable.global();
     private final int pageSizeBytes;
     private final TrackedLeases tracked = new TrackedLeases();
     /** The pages handed out, by address: how a release finds its page without the pool's lookup. */
@@ -80,16 +82,31 @@ public final class BufferSwap {
         return pool;
     }
 
-    /** A buffer released when it becomes unreachable (or explicitly). */
+    /** A buffer released when it becomes unreachable (or explicitly), for a call without a site. */
     public ByteBuffer allocateTracked(int capacity) {
+        return allocateTracked(capacity, SiteTable.UNATTRIBUTED);
+    }
+
+    /**
+     * A buffer for rewritten site {@code siteId} (see {@link SiteTable}): in JDK mode the JDK's
+     * own; else a pooled buffer released when it becomes unreachable (or explicitly), whose lease
+     * credits the site whichever path returns it.
+     */
+    public ByteBuffer allocateTracked(int capacity, int siteId) {
+        AllocationSite site = sites.site(siteId);
+        if (site.mode() != SiteMode.POOLED) {
+            return site.allocateByJdk(capacity);
+        }
         drainUnreachable();
         Page page = take(capacity);
         if (page == null) {
+            site.waived();
             return ByteBuffer.allocateDirect(capacity);
         }
         ByteBuffer buffer = PageViews.of(page).trackedView(page, capacity);
-        tracked.start(page, buffer);
+        tracked.start(page, buffer, site);
         index.add(page);
+        site.served();
         return buffer;
     }
 
@@ -154,6 +171,7 @@ public final class BufferSwap {
         }
         if (lease instanceof Lease trackedLease) {
             tracked.ended(trackedLease);
+            trackedLease.site.returned(path);
         } else if (path != ReleasePath.SCOPED) {
             PageViews.of(page).retireScopedView(buffer); // its scoped release is still to come
         }

@@ -26,6 +26,8 @@ import java.nio.ByteBuffer;
 public final class DirectBuffers {
     /** Internal name of this class, for the bytecode rewriters. */
     public static final String INTERNAL_NAME = "io/pagepool/agent/runtime/DirectBuffers";
+    /** Descriptor of {@link #allocateDirect(int, int)}, the call a rewritten site makes. */
+    public static final String SITE_DESCRIPTOR = "(II)Ljava/nio/ByteBuffer;";
 
     private static volatile BufferSwap swap;
 
@@ -46,6 +48,15 @@ public final class DirectBuffers {
     public static ByteBuffer allocateDirect(int capacity) {
         BufferSwap s = swap;
         return s != null ? s.allocateTracked(capacity) : ByteBuffer.allocateDirect(capacity);
+    }
+
+    /**
+     * A rewritten {@code allocateDirect} call site with its {@link SiteTable} id: pooled (released
+     * when unreachable or explicitly) or the JDK's own, as the site's mode says.
+     */
+    public static ByteBuffer allocateDirect(int capacity, int site) {
+        BufferSwap s = swap;
+        return s != null ? s.allocateTracked(capacity, site) : ByteBuffer.allocateDirect(capacity);
     }
 
     /** A rewritten {@code allocateDirect} at a site proven scoped; paired with {@link #releaseScoped}. */

@@ -34,9 +34,12 @@ import java.nio.ByteBuffer;
  */
 final class Lease extends PhantomReference<ByteBuffer> {
     final Page page;
+    /** The site that allocated the buffer, credited when the page comes back. */
+    final AllocationSite site;
 
-    Lease(ByteBuffer buffer, Page page, ReferenceQueue<ByteBuffer> queue) {
+    Lease(ByteBuffer buffer, Page page, ReferenceQueue<ByteBuffer> queue, AllocationSite site) {
         super(buffer, queue);
         this.page = page;
+        this.site = site;
     }
 }

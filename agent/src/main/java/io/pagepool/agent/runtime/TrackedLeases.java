@@ -58,9 +58,9 @@ final class TrackedLeases {
     private int outstanding;
 
     /** Attaches a tracked lease of {@code page} whose handle is {@code buffer}, a root view of the page. */
-    void start(Page page, ByteBuffer buffer) {
+    void start(Page page, ByteBuffer buffer, AllocationSite site) {
         OUTSTANDING.getAndAdd(this, 1);
-        page.attach(new Lease(buffer, page, unreachable));
+        page.attach(new Lease(buffer, page, unreachable, site));
     }
 
     /** {@code lease} was ended by an explicit release (the caller won its compare-and-set). */
@@ -93,6 +93,7 @@ final class TrackedLeases {
             Lease lease = (Lease) ref;
             if (lease.page.compareAndSetAttachment(lease, null)) {
                 lease.page.release();
+                lease.site.returnedUnreachable(1);
                 drained++;
             }
         } while (drained < DRAIN_BATCH && (ref = unreachable.poll()) != null);

@@ -84,6 +84,19 @@ class OptionParserTest {
         assertEquals(AgentOptions.LogLevel.DEBUG, o.log());
     }
 
+    @Test
+    void sitePinsNameAMethodOrOneOfItsLinesAndAMode() {
+        AgentOptions o = OptionParser.parse("site=com.acme.Rx.read:42=jdk; com.acme.Tx.send = POOL;a.B$C.<init>=jdk");
+        assertEquals(List.of(new AgentOptions.SitePin("com.acme.Rx", "read", 42, false),
+                new AgentOptions.SitePin("com.acme.Tx", "send", -1, true),
+                new AgentOptions.SitePin("a.B$C", "<init>", -1, false)), o.sitePins());
+        assertEquals(new AgentOptions.SitePin("com.acme.Rx", "read", 42, false), o.sitePin("com.acme.Rx", "read", 42));
+        assertNull(o.sitePin("com.acme.Rx", "read", 43), "another line of the method");
+        assertEquals(true, o.sitePin("com.acme.Tx", "send", 7).pooled(), "every line of the method");
+        assertNull(o.sitePin("com.acme.Tx", "sendAll", 7));
+        assertEquals(List.of(), OptionParser.parse("").sitePins());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "512k|524288", "2M|2097152", "1g|1073741824", "3G|3221225472", "1048576|1048576", "64mb|67108864"})
@@ -108,6 +121,16 @@ class OptionParserTest {
             "log=loud|bad value log=loud: not one of quiet, info, debug",
             "onError=crash|bad value onError=crash: not one of warn, exit",
             "release=Foo|bad value release=Foo: 'Foo' is not pkg.Class#method",
+            "site=com.acme.Rx.read|bad value site=com.acme.Rx.read: 'com.acme.Rx.read' has no mode; write it =pool"
+                    + " or =jdk (allowed: pkg.Class.method[:line]=pool|jdk entries",
+            "site=com.acme.Rx.read=maybe|bad value site=com.acme.Rx.read=maybe: 'com.acme.Rx.read=maybe' has mode"
+                    + " 'maybe', not pool or jdk",
+            "site=com.acme.Rx.read:x=jdk|bad value site=com.acme.Rx.read:x=jdk: 'com.acme.Rx.read:x=jdk' has line"
+                    + " 'x', not a line number",
+            "site=com.acme.Rx.read:0=jdk|bad value site=com.acme.Rx.read:0=jdk: 'com.acme.Rx.read:0=jdk' has line"
+                    + " '0', not a line number",
+            "site=read=jdk|bad value site=read=jdk: 'read=jdk' does not name pkg.Class.method",
+            "site=a.B.c=jdk;a..b=pool|bad value site=a.B.c=jdk;a..b=pool: 'a..b=pool' does not name pkg.Class.method",
             "include=com..x-y|bad value include=com..x-y: 'com..x-y' is not a package prefix",
             "colour=red|unknown option 'colour'; known options: include, exclude, pageSize",
             "cache|option 'cache' has no value; write cache=VALUE",
@@ -132,7 +155,7 @@ class OptionParserTest {
     void everyValueIsWrittenTheWayTheParserReadsIt() {
         AgentOptions o = OptionParser.parse("include=com.acme;org.x,pageSize=2048,cache=7,maxMemory=3m,mapping=plain,"
                 + "zero=false,jfr=/tmp/x.jfr,tune=off,tuneInterval=250ms,scope=off,scopeCheck=on,release=a.B#c,"
-                + "onError=exit,log=debug");
+                + "site=a.B.c:3=jdk;a.B$C.<init>=pool,onError=exit,log=debug");
         StringBuilder text = new StringBuilder();
         for (Option option : Option.values()) {
             if (!o.value(option).isEmpty()) {
