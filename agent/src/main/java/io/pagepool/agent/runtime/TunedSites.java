@@ -42,7 +42,7 @@ public final class TunedSites implements AllocationSites {
         int drained;
         do {
             drained = swap.drainUnreachable();
-        } while (drained == BufferSwap.DRAIN_BATCH); // another batch may be queued
+        } while (drained == TrackedLeases.DRAIN_BATCH); // another batch may be queued
     }
 
     @Override
