@@ -15,6 +15,7 @@
  */
 package io.pagepool.agent;
 
+import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
@@ -56,12 +57,17 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                    long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
                    long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped) {
 
-    /** The figures now. */
-    static ExitSummary of(Rewriter rewriter, BufferSwap swap) {
+    /**
+     * The figures now; {@code rewriter} is null while the rewriting has not started (no class
+     * that calls {@code allocateDirect} loaded yet): nothing was rewritten.
+     */
+    static ExitSummary of(ClassWatch watch, Rewriter rewriter, BufferSwap swap) {
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
-        return new ExitSummary(rewriter.sitesRewritten(), rewriter.classesRewritten(), rewriter.scopedSites(),
-                rewriter.classesScanned(), rewriter.transformNanos() / 1_000_000, rewriter.failures(),
-                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats),
+        boolean on = rewriter != null;
+        return new ExitSummary(on ? rewriter.sitesRewritten() : 0, on ? rewriter.classesRewritten() : 0,
+                on ? rewriter.scopedSites() : 0, watch.classesScanned(), watch.transformNanos() / 1_000_000,
+                on ? rewriter.failures() : 0, on ? rewriter.loadersSkipped() : 0, swap.swapped(stats),
+                swap.waived(stats),
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
