@@ -6,7 +6,8 @@
 #                               [--aot] [--java JAVA]
 #   --compare JAR  a second agent jar (e.g. an older build) in the same rounds
 #   --options OPTS agent options for every agent run (default: none)
-#   --aot          also runs each probe with a JDK 25 AOT cache trained on it (-XX:AOTCache)
+#   --aot          also runs each probe with a JDK 25 AOT cache trained on it (-XX:AOTCache; the
+#                  agent jar is on -cp too, so its classes are cached: the README's recipe)
 # Called by './pagepool bench startup', which builds the jars first.
 set -euo pipefail
 
@@ -41,26 +42,26 @@ OUT=$(mktemp -d "${TMPDIR:-/tmp}/pagepool-startup.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 agent_flag() { printf -- '-javaagent:%s%s' "$1" "${OPTIONS:+=$OPTIONS}"; }
 
-# variants: NAME|JVM FLAGS (word-split) — each probe runs under each
-variants=("jdk|" "agent|$(agent_flag "$AGENT")")
-[ -n "$COMPARE" ] && variants+=("compare|$(agent_flag "$COMPARE")")
+# variants: NAME|JVM FLAGS (word-split)|CLASS PATH — each probe runs under each
+variants=("jdk||$SAMPLES" "agent|$(agent_flag "$AGENT")|$SAMPLES")
+[ -n "$COMPARE" ] && variants+=("compare|$(agent_flag "$COMPARE")|$SAMPLES")
 if [ -n "$AOT" ]; then
-  for probe in ExitAtOnce OneBuffer; do   # one training run per probe and agent flag
-    "$JAVA" -XX:AOTCacheOutput="$OUT/$probe.aot" "$(agent_flag "$AGENT")" -cp "$SAMPLES" \
+  for probe in ExitAtOnce OneBuffer; do   # one training run per probe
+    "$JAVA" -XX:AOTCacheOutput="$OUT/$probe.aot" "$(agent_flag "$AGENT")" -cp "$SAMPLES:$AGENT" \
       "io.pagepool.samples.$probe" >"$OUT/train-$probe.log" 2>&1 \
       || { echo "startup.sh: AOT training of $probe failed: $(cat "$OUT/train-$probe.log")" >&2; exit 1; }
   done
-  variants+=("agent+aot|$(agent_flag "$AGENT") -XX:AOTCache=$OUT/PROBE.aot")
+  variants+=("agent+aot|$(agent_flag "$AGENT") -XX:AOTCache=$OUT/PROBE.aot|$SAMPLES:$AGENT")
 fi
 
 # one run: appends "wall cpu" seconds to $OUT/PROBE.NAME; fails loudly when the probe fails
 run_once() {
-  local probe=$1 name=$2 flags=$3 t0 t1 cpu
+  local probe=$1 name=$2 flags=$3 classpath=$4 t0 t1 cpu
   flags=${flags//PROBE/$probe}
   local TIMEFORMAT='%U %S'
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  cpu=$( { time "$JAVA" $flags -cp "$SAMPLES" "io.pagepool.samples.$probe" >"$OUT/last.out" 2>"$OUT/last.err"; } 2>&1 ) \
+  cpu=$( { time "$JAVA" $flags -cp "$classpath" "io.pagepool.samples.$probe" >"$OUT/last.out" 2>"$OUT/last.err"; } 2>&1 ) \
     || { echo "startup.sh: $probe ($name) failed: $(cat "$OUT/last.err")" >&2; exit 1; }
   t1=$(date +%s%N)
   grep -q "^$probe" "$OUT/last.out" || { echo "startup.sh: $probe ($name) printed nothing" >&2; exit 1; }
@@ -73,7 +74,8 @@ echo "pagepool start-up: $RUNS alternating rounds of ${#variants[@]} variants x 
 for round in $(seq "$RUNS"); do
   for probe in ExitAtOnce OneBuffer; do
     for v in "${variants[@]}"; do
-      run_once "$probe" "${v%%|*}" "${v#*|}"
+      IFS='|' read -r name flags classpath <<<"$v"
+      run_once "$probe" "$name" "$flags" "$classpath"
     done
   done
   printf '.' >&2
