@@ -42,10 +42,11 @@ import java.util.Locale;
  * {@code onError=exit}, which exits with status 1 before {@code main} (at attach the target is
  * never stopped).
  *
- * <p>Start-up is in two steps. Before {@code main}: the options, the pool (memory is mapped at
- * its first page), and the {@link ClassWatch}, a JDK-only pre-filter; with {@code jfr=} also the
- * recording. When the first class that calls {@code allocateDirect} (or a {@code release=}
- * class) loads, on that thread and before the class is defined: the rewriting (ByteBuddy); a
+ * <p>Start-up is in two steps. Before {@code main}: the options and the {@link ClassWatch}, a
+ * JDK-only pre-filter; with {@code jfr=} also the pool and the recording. When the first class
+ * that calls {@code allocateDirect} (or a {@code release=} class) loads, on that thread and
+ * before the class is defined: the pool (it maps memory at its first page) and the rewriting
+ * (ByteBuddy); a
  * second later, on a background thread, the JFR/JMX registration and the tuner. An application
  * that never calls {@code allocateDirect} never loads ByteBuddy. At attach both steps run at once.
  */
@@ -114,8 +115,9 @@ public final class PagePoolAgent {
                 OutputCheck.watch(options.jfr(), log);
             }
             started = running;
-            log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
-                    describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
+            // no String.format here: its locale data alone costs tens of milliseconds before main
+            log.info("agent on in " + Math.round((System.nanoTime() - startNanos) / 1e6) + " ms: " + describe(options)
+                    + (options.jfr() != null ? ", recording to " + options.jfr() : ""));
             System.setProperty(STATUS_PROPERTY, status(running, !beforeMain));
         } catch (BadOptionsException e) {
             System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
@@ -177,21 +179,21 @@ public final class PagePoolAgent {
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        PagePool pool = pool(options, log);
-        BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
-        if (options.jfr() != null) { // before main, so the recording sees the whole run
-            events(pool, swap);
-            try { // its chunks where the README says, for a report after a crash
-                java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
-                log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
-            } catch (java.io.IOException | RuntimeException e) {
-                log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());
-            }
-            Recorder.start(options.jfr());
-        }
-        DirectBuffers.install(swap);
         ClassWatch watch = new ClassWatch(options);
-        RunningAgent s = new RunningAgent(options, pool, swap, watch);
+        RunningAgent s = new RunningAgent(options, watch);
+        if (attached || options.jfr() != null) { // the pool now; else with the rewriting, at the first class
+            BufferSwap swap = startPool(s, log);
+            if (options.jfr() != null) { // before main, so the recording sees the whole run
+                events(swap.pool(), swap);
+                try { // its chunks where the README says, for a report after a crash
+                    java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
+                    log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());
+                }
+                Recorder.start(options.jfr());
+            }
+        }
         if (attached) {
             startRewriting(s, inst, log, true);
         } else {
@@ -200,6 +202,17 @@ public final class PagePoolAgent {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.atExit(log), "pagepool-summary"));
         return s;
+    }
+
+    /** The pool and the swap, installed for the rewritten code (once; the pool maps memory at its first page). */
+    private static BufferSwap startPool(RunningAgent s, AgentLog log) {
+        BufferSwap swap = s.swap();
+        if (swap == null) {
+            swap = new BufferSwap(pool(s.options(), log), s.options().scopeCheck());
+            s.swap(swap);
+            DirectBuffers.install(swap);
+        }
+        return swap;
     }
 
     /** Registers the pool's and the agent's JFR events and MXBean. */
@@ -216,6 +229,7 @@ public final class PagePoolAgent {
      */
     private static ClassFileTransformer startRewriting(RunningAgent s, Instrumentation inst, AgentLog log,
                                                        boolean attached) {
+        startPool(s, log);
         Rewriter rewriter = new Rewriter(s.options(), log, s.watch());
         ClassFileTransformer transformer = null;
         if (attached) {
@@ -242,10 +256,10 @@ public final class PagePoolAgent {
                 Thread.sleep(SIDE_PARTS_DELAY_MILLIS);
             }
             if (options.jfr() == null) {
-                events(s.pool(), s.swap());
+                events(s.swap().pool(), s.swap());
             }
             if (options.tune()) {
-                s.tuner(Tuner.start(s.pool(), TunerOptions.builder().interval(options.tuneInterval())
+                s.tuner(Tuner.start(s.swap().pool(), TunerOptions.builder().interval(options.tuneInterval())
                         .debugLog(log::debug).build()));
             }
         } catch (InterruptedException e) {
@@ -265,8 +279,8 @@ public final class PagePoolAgent {
         long startNanos = System.nanoTime();
         try {
             ClassFileTransformer transformer = startRewriting(s, inst, log, false);
-            log.debug(String.format(Locale.ROOT, "rewriting on in %.0f ms, at the first class that calls"
-                    + " allocateDirect", (System.nanoTime() - startNanos) / 1e6));
+            log.debug("rewriting on in " + Math.round((System.nanoTime() - startNanos) / 1e6) + " ms, at the first"
+                    + " class that calls allocateDirect");
             return transformer;
         } catch (Throwable e) { // the agent never takes the application down
             System.setProperty(STATUS_PROPERTY, "failed: the rewriting could not start: " + e);

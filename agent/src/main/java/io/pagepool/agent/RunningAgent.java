@@ -20,29 +20,31 @@ import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
-import io.pagepool.pool.PagePool;
 
 import java.io.IOException;
 
 /**
- * What a started agent holds: its options, the pool, the runtime service serving the rewritten
- * calls, the pre-filter ({@link ClassWatch}), and, once the rewriting started (the first class
- * that calls {@code allocateDirect} loaded, or at attach), the class rewriting, and a while later
- * the tuner (null when {@code tune=off}). Any thread; the rewriting's parts are published once.
+ * What a started agent holds: its options and the pre-filter ({@link ClassWatch}); once the
+ * rewriting started (the first class that calls {@code allocateDirect} loaded, or before
+ * {@code main} with {@code jfr=}, or at attach) the runtime service serving the rewritten calls
+ * and its pool, and the class rewriting; a while later the tuner (null when {@code tune=off}).
+ * Any thread; each part is published once.
  */
 final class RunningAgent {
     private final AgentOptions options;
-    private final PagePool pool;
-    private final BufferSwap swap;
     private final ClassWatch watch;
+    private volatile BufferSwap swap;
     private volatile Rewriter rewriter;
     private volatile AutoCloseable tuner;
 
-    RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, ClassWatch watch) {
+    RunningAgent(AgentOptions options, ClassWatch watch) {
         this.options = options;
-        this.pool = pool;
-        this.swap = swap;
         this.watch = watch;
+    }
+
+    /** Publishes the swap (and its pool) when it started. */
+    void swap(BufferSwap startedSwap) {
+        this.swap = startedSwap;
     }
 
     /** Publishes the rewriting when it started. */
@@ -59,10 +61,7 @@ final class RunningAgent {
         return options;
     }
 
-    PagePool pool() {
-        return pool;
-    }
-
+    /** The runtime service, or null before the rewriting started. */
     BufferSwap swap() {
         return swap;
     }

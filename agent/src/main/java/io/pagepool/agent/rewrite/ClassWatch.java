@@ -21,10 +21,10 @@ import io.pagepool.agent.scope.ClassFileScan;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The rewriting's pre-filter, and at {@code -javaagent} start the only transformer the agent
@@ -57,8 +57,11 @@ public final class ClassWatch implements ClassFileTransformer {
     /** @param options the agent's options ({@code include}, {@code exclude}, {@code release}) */
     public ClassWatch(AgentOptions options) {
         this.filter = new ClassFilter(options.include(), options.exclude());
-        this.releaseClasses = options.releaseMethods().stream()
-                .map(m -> m.className().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
+        Set<String> release = new HashSet<>(); // a loop, not a stream: this runs before main
+        for (AgentOptions.ReleaseMethod m : options.releaseMethods()) {
+            release.add(m.className().replace('.', '/'));
+        }
+        this.releaseClasses = Set.copyOf(release);
     }
 
     /**

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The agent's two-step start in forked JVMs: ByteBuddy is loaded only when a class that calls
- * {@code allocateDirect} loads, and that class, and every class loaded while the rewriting
+ * The agent's two-step start in forked JVMs: ByteBuddy and the pool are loaded only when a class
+ * that calls {@code allocateDirect} loads, and that class, and every class loaded while the rewriting
  * starts, is rewritten. (Start-up time itself is measured by {@code ./pagepool bench startup},
  * never asserted.)
  */
@@ -57,6 +57,7 @@ class LazyStartIT {
         assertTrue(classes.contains("io.pagepool.agent.rewrite.ClassWatch"), "the agent ran: " + hello.err());
         assertFalse(classes.contains(BYTEBUDDY), "no ByteBuddy class loaded");
         assertFalse(classes.contains("io.pagepool.tuner."), "no tuner");
+        assertFalse(classes.contains("io.pagepool.pool."), "no pool: it is built with the rewriting");
         String err = hello.err();
         assertTrue(err.contains("rewrote 0 allocateDirect site(s) in 0 class(es)"), "exit summary printed: " + err);
         assertFalse(err.contains("rewriting on in"), err);
