@@ -230,15 +230,20 @@ public final class PagePoolAgent {
     private static ClassFileTransformer startRewriting(RunningAgent s, Instrumentation inst, AgentLog log,
                                                        boolean attached) {
         startPool(s, log);
+        Runnable sideParts = () -> Thread.ofPlatform().daemon().name("pagepool-recorder-start")
+                .start(() -> startSideParts(s, log, attached));
         Rewriter rewriter = new Rewriter(s.options(), log, s.watch());
         ClassFileTransformer transformer = null;
         if (attached) {
+            // first, so JFR is ready when the retransformed classes first allocate (the pool's
+            // events would otherwise initialise it on the application's thread)
+            sideParts.run();
             rewriter.install(inst, true);
         } else {
             transformer = rewriter.transformer(inst);
+            sideParts.run();
         }
         s.rewriting(rewriter);
-        Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(() -> startSideParts(s, log, attached));
         return transformer;
     }
 

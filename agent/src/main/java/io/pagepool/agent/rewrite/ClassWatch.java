@@ -73,17 +73,6 @@ public final class ClassWatch implements ClassFileTransformer {
         this.start = rewritingStart;
     }
 
-    /** Uses {@code transformer} from now on, without a start (the agent started it already, at attach). */
-    public synchronized void rewriteWith(ClassFileTransformer transformer) {
-        this.rewriting = transformer;
-        this.started = true;
-    }
-
-    /** Whether the rewriting was started (the first wanted class loaded, or at attach). */
-    public boolean rewritingStarted() {
-        return rewriting != null;
-    }
-
     /** Whether a class, by its JVM name ({@code a/b/C}) and class file, is for the rewriting. */
     boolean wanted(String internalName, byte[] bytes) {
         if (!filter.acceptsInternal(internalName)) {

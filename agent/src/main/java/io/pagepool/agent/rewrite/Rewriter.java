@@ -170,7 +170,9 @@ public final class Rewriter {
         String method = v.methodName() + v.methodDescriptor();
         log.debug((v.scoped() ? "scoped site " : "site released when unreachable ") + className + "." + method
                 + (v.line() >= 0 ? " line " + v.line() : "") + ": " + v.reason());
-        AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
+        if (jdk.jfr.FlightRecorder.isInitialized()) { // else no recording can take it: leave JFR asleep
+            AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
+        }
     }
 
     /**

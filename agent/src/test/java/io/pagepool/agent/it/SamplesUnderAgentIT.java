@@ -122,7 +122,8 @@ class SamplesUnderAgentIT {
 
     /** Buffers the agent handed out, from the pool or, waived, from the JDK. */
     private static long allocationsCounted(Properties figures) {
-        return Long.parseLong(figures.getProperty("servedFromPool")) + Long.parseLong(figures.getProperty("servedByJdk"));
+        return Long.parseLong(figures.getProperty("servedFromPool"))
+                + Long.parseLong(figures.getProperty("servedByJdk"));
     }
 
     /**
