@@ -15,6 +15,7 @@
  */
 package io.pagepool.agent;
 
+import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
@@ -59,12 +60,24 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                    long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
                    long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped) {
 
-    /** The figures now. */
-    static ExitSummary of(Rewriter rewriter, BufferSwap swap) {
+    /**
+     * The figures now; {@code rewriter} and {@code swap} are null while the rewriting has not
+     * started (no class that calls {@code allocateDirect} loaded yet): nothing was rewritten or
+     * served, and the pool, never built, mapped nothing (its fast-path ratio reads as an unused
+     * pool's, 1).
+     */
+    static ExitSummary of(ClassWatch watch, Rewriter rewriter, BufferSwap swap) {
+        boolean on = rewriter != null;
+        long classesChecked = watch.classesScanned();
+        long transformMillis = watch.transformNanos() / 1_000_000;
+        if (swap == null) {
+            return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 0);
+        }
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
-        return new ExitSummary(rewriter.sitesRewritten(), rewriter.classesRewritten(), rewriter.scopedSites(),
-                rewriter.classesScanned(), rewriter.transformNanos() / 1_000_000, rewriter.failures(),
-                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats) + SiteTable.global().jdkModeCalls(),
+        return new ExitSummary(on ? rewriter.sitesRewritten() : 0, on ? rewriter.classesRewritten() : 0,
+                on ? rewriter.scopedSites() : 0, classesChecked, transformMillis,
+                on ? rewriter.failures() : 0, on ? rewriter.loadersSkipped() : 0, swap.swapped(stats),
+                swap.waived(stats) + SiteTable.global().jdkModeCalls(),
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
@@ -80,8 +93,9 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                 + releasedScoped
                 + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
                 + releasedUnreachable + "; ignored releases " + releasesIgnored
-                + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
-                        100 * fastPathRatio, bytesMapped >> 20)
+                // no String.format: its locale data costs tens of milliseconds at the exit of a short run
+                + "; fast-path ratio " + Math.round(1000 * fastPathRatio) / 10.0 + "%, memory mapped "
+                + (bytesMapped >> 20) + " MiB"
                 + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
                 + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
                         + " the agent" : "");

@@ -20,6 +20,7 @@ import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.options.BadOptionsException;
 import io.pagepool.agent.options.OptionParser;
+import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
@@ -31,6 +32,7 @@ import io.pagepool.recorder.Recorder;
 import io.pagepool.tuner.Tuner;
 import io.pagepool.tuner.TunerOptions;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +43,14 @@ import java.util.Locale;
  * start prints one line per problem and leaves the application running unchanged, unless
  * {@code onError=exit}, which exits with status 1 before {@code main} (at attach the target is
  * never stopped).
+ *
+ * <p>Start-up is in two steps. Before {@code main}: the options and the {@link ClassWatch}, a
+ * JDK-only pre-filter; with {@code jfr=} also the pool and the recording. When the first class
+ * that calls {@code allocateDirect} (or a {@code release=} class) loads, on that thread and
+ * before the class is defined: the pool (it maps memory at its first page) and the rewriting
+ * (ByteBuddy); a
+ * second later, on a background thread, the JFR/JMX registration and the tuner. An application
+ * that never calls {@code allocateDirect} never loads ByteBuddy. At attach both steps run at once.
  */
 public final class PagePoolAgent {
     /**
@@ -54,6 +64,9 @@ public final class PagePoolAgent {
      * ({@code io.pagepool.shaded.bytebuddy.safe} in the agent jar).
      */
     private static final String BYTEBUDDY_SAFE_PROPERTY = "net.bytebuddy.safe";
+
+    /** How long after the rewriting's start at the first class the JFR/JMX registration and the tuner wait. */
+    static final long SIDE_PARTS_DELAY_MILLIS = 1000;
 
     private static volatile RunningAgent started;
 
@@ -104,8 +117,9 @@ public final class PagePoolAgent {
                 OutputCheck.watch(options.jfr(), log);
             }
             started = running;
-            log.info(String.format(Locale.ROOT, "agent on in %.0f ms: %s%s", (System.nanoTime() - startNanos) / 1e6,
-                    describe(options), options.jfr() != null ? ", recording to " + options.jfr() : ""));
+            // no String.format here: its locale data alone costs tens of milliseconds before main
+            log.info("agent on in " + Math.round((System.nanoTime() - startNanos) / 1e6) + " ms: " + describe(options)
+                    + (options.jfr() != null ? ", recording to " + options.jfr() : ""));
             System.setProperty(STATUS_PROPERTY, status(running, !beforeMain));
         } catch (BadOptionsException e) {
             System.setProperty(STATUS_PROPERTY, "failed: bad options: " + e.getMessage());
@@ -167,35 +181,121 @@ public final class PagePoolAgent {
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        PagePool pool = pool(options, log);
-        BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
-        Runnable events = () -> {
-            PoolRecorder.register(pool);
-            AgentEvents.install(swap);
-        };
-        if (options.jfr() != null) { // before main, so the recording sees the whole run
-            events.run();
-            try { // its chunks where the README says, for a report after a crash
-                java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
-                log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
-            } catch (java.io.IOException | RuntimeException e) {
-                log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());
-            }
-            Recorder.start(options.jfr());
-        } else { // JFR and JMX take ~0.5 s to initialise: off the application's start-up path
-            Thread.ofPlatform().daemon().name("pagepool-recorder-start").start(events);
-        }
         AgentSites.install(options, log);
-        DirectBuffers.install(swap);
-        Rewriter rewriter = new Rewriter(options, log);
-        rewriter.install(inst, attached);
-        AutoCloseable tuner = options.tune()
-                ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
-                        .debugLog(log::debug).build(), new TunedSites(SiteTable.global(), swap))
-                : null;
-        RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
+        ClassWatch watch = new ClassWatch(options);
+        RunningAgent s = new RunningAgent(options, watch);
+        if (attached || options.jfr() != null) { // the pool now; else with the rewriting, at the first class
+            BufferSwap swap = startPool(s, log);
+            if (options.jfr() != null) { // before main, so the recording sees the whole run
+                events(swap.pool(), swap);
+                try { // its chunks where the README says, for a report after a crash
+                    java.nio.file.Path chunks = io.pagepool.recorder.ChunkRepository.placeNextTo(options.jfr());
+                    log.debug(chunks == null ? "JFR chunks in the repository you named" : "JFR chunks in " + chunks);
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.info("JFR chunks stay in the JDK's default repository: " + e.getMessage());
+                }
+                Recorder.start(options.jfr());
+            }
+        }
+        if (attached) {
+            startRewriting(s, inst, log, true);
+        } else {
+            watch.startWith(() -> startRewritingAtFirstClass(s, inst, log));
+            inst.addTransformer(watch);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.atExit(log), "pagepool-summary"));
         return s;
+    }
+
+    /** The pool and the swap, installed for the rewritten code (once; the pool maps memory at its first page). */
+    private static BufferSwap startPool(RunningAgent s, AgentLog log) {
+        BufferSwap swap = s.swap();
+        if (swap == null) {
+            swap = new BufferSwap(pool(s.options(), log), s.options().scopeCheck());
+            s.swap(swap);
+            DirectBuffers.install(swap);
+        }
+        return swap;
+    }
+
+    /** Registers the pool's and the agent's JFR events and MXBean. */
+    private static void events(PagePool pool, BufferSwap swap) {
+        PoolRecorder.register(pool);
+        AgentEvents.install(swap);
+    }
+
+    /**
+     * The second step of the start ({@link ClassWatch}): the rewriting, then, on a background
+     * thread, the JFR/JMX registration and the tuner ({@link #startSideParts}). With
+     * {@code attached}, the rewriting is installed and the classes already loaded are
+     * retransformed (null returned); otherwise the rewriting is returned for the watch to call.
+     */
+    private static ClassFileTransformer startRewriting(RunningAgent s, Instrumentation inst, AgentLog log,
+                                                       boolean attached) {
+        startPool(s, log);
+        Runnable sideParts = () -> Thread.ofPlatform().daemon().name("pagepool-recorder-start")
+                .start(() -> startSideParts(s, log, attached));
+        Rewriter rewriter = new Rewriter(s.options(), log, s.watch());
+        ClassFileTransformer transformer = null;
+        if (attached) {
+            // first, so JFR is ready when the retransformed classes first allocate (the pool's
+            // events would otherwise initialise it on the application's thread)
+            sideParts.run();
+            rewriter.install(inst, true);
+        } else {
+            transformer = rewriter.transformer(inst);
+            sideParts.run();
+        }
+        s.rewriting(rewriter);
+        return transformer;
+    }
+
+    /**
+     * The JFR/JMX registration (unless {@code jfr=} did it before {@code main}) and the tuner:
+     * they take ~0.5 s of CPU to initialise, so they run off the application's path, and, after a
+     * start at the first class, only {@value #SIDE_PARTS_DELAY_MILLIS} ms later unless a JFR
+     * recording is already running (an application that exits at once never pays for them).
+     * A failure is one line; the agent runs on without them.
+     */
+    private static void startSideParts(RunningAgent s, AgentLog log, boolean attached) {
+        AgentOptions options = s.options();
+        try {
+            if (!attached && !jdk.jfr.FlightRecorder.isInitialized()) {
+                Thread.sleep(SIDE_PARTS_DELAY_MILLIS);
+            }
+            if (options.jfr() == null) {
+                events(s.swap().pool(), s.swap());
+            }
+            if (options.tune()) {
+                s.tuner(Tuner.start(s.swap().pool(), TunerOptions.builder().interval(options.tuneInterval())
+                        .debugLog(log::debug).build(), new TunedSites(SiteTable.global(), s.swap())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) { // the agent never takes the application down
+            log.error("the JFR/JMX registration or the tuner could not start: " + e + "; the agent runs on"
+                    + " without them");
+        }
+    }
+
+    /**
+     * {@link #startRewriting} when the first class that calls {@code allocateDirect} loads; when
+     * it fails, one line says so and classes load unchanged (the JDK serves their buffers).
+     */
+    private static ClassFileTransformer startRewritingAtFirstClass(RunningAgent s, Instrumentation inst,
+                                                                   AgentLog log) {
+        long startNanos = System.nanoTime();
+        try {
+            ClassFileTransformer transformer = startRewriting(s, inst, log, false);
+            log.debug("rewriting on in " + Math.round((System.nanoTime() - startNanos) / 1e6) + " ms, at the first"
+                    + " class that calls allocateDirect");
+            return transformer;
+        } catch (Throwable e) { // the agent never takes the application down
+            System.setProperty(STATUS_PROPERTY, "failed: the rewriting could not start: " + e);
+            log.error("the rewriting could not start: " + e + "; classes load unchanged and the JDK serves their"
+                    + " buffers");
+            return null;
+        }
     }
 
     /**

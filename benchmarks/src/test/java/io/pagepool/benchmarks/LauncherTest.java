@@ -114,7 +114,8 @@ class LauncherTest {
         for (String[] command : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"},
                 new String[] {"help", "test"}, new String[] {"test", "--help"}, new String[] {"build", "--help"},
                 new String[] {"demo", "--help"}, new String[] {"bench", "--help"},
-                new String[] {"bench", "tuner", "--help"}, new String[] {"test", "-h"})) {
+                new String[] {"bench", "tuner", "--help"}, new String[] {"bench", "startup", "--help"},
+                new String[] {"test", "-h"})) {
             Result result = run(command);
             assertEquals(0, result.exit, String.join(" ", command) + ": " + result.output);
             assertTrue(result.output.contains("Usage"), String.join(" ", command) + ": " + result.output);

@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.LongAdder;
  *      [--size 2048] [--duration 0] [--bind 127.0.0.1] [--protocol echo|sockperf]
  * </pre>
  *
+ * {@code --size} is the receive buffer allocated per datagram ({@code allocateDirect(size)});
+ * 65536 holds any datagram, as much UDP code allocates; a datagram longer than the buffer is
+ * cut to it, as {@code DatagramChannel.receive} does.
+ *
  * Workers each own a channel bound to the same port with SO_REUSEPORT (one shared channel when
  * the OS lacks it). It prints {@code UdpEchoServer listening on HOST:PORT} once ready and, at
  * exit (end of --duration seconds, or SIGTERM), one {@code RESULT} line with packets echoed, GC

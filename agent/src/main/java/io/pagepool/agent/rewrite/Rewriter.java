@@ -34,6 +34,7 @@ import net.bytebuddy.utility.JavaModule;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
@@ -47,17 +48,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Installs the class rewriting with ByteBuddy: call sites of {@code ByteBuffer.allocateDirect}
+ * The class rewriting with ByteBuddy: call sites of {@code ByteBuffer.allocateDirect}
  * in accepted classes go to {@link DirectBuffers}, {@code release=} methods get
- * {@link ReleaseAdvice}. Classes are checked cheaply before ByteBuddy parses anything: by name,
- * then by their constant pool ({@link ClassFileScan}: a reference to {@code ByteBuffer.allocateDirect}),
- * or membership in {@code release=}. Classes already loaded (attach) are retransformed, only
- * those whose class file references the call.
+ * {@link ReleaseAdvice}. Classes are checked cheaply before ByteBuddy parses anything, by the
+ * {@link ClassWatch}: by name, then by their constant pool ({@link ClassFileScan}: a reference to
+ * {@code ByteBuffer.allocateDirect}), or membership in {@code release=}. At {@code -javaagent}
+ * start this class is loaded (and ByteBuddy with it) only when the first such class loads: the
+ * watch then rewrites through {@link #transformer}. At attach {@link #install} installs the
+ * rewriting and retransforms the classes already loaded, only those whose class file references
+ * the call.
  * Class file format changes are disabled (retransformation), and every failure is reported:
  * ByteBuddy is silent otherwise. Threading: the counters are read from any thread; the
  * transformer runs on whichever threads load classes.
  */
 public final class Rewriter {
+    private final ClassWatch watch;
     private final ClassFilter filter;
     private final Set<String> releaseClasses;
     private final List<AgentOptions.ReleaseMethod> releaseMethods;
@@ -76,14 +81,14 @@ public final class Rewriter {
     private final AtomicLong loadedCandidates = new AtomicLong();
     private final AtomicLong loadersSkipped = new AtomicLong();
     private final AtomicLong scopedSites = new AtomicLong();
-    private final AtomicLong classesScanned = new AtomicLong();
-    private final AtomicLong transformNanos = new AtomicLong();
 
     /**
      * @param options the agent's options ({@code include}, {@code exclude}, {@code scope}, {@code release})
      * @param log     where failures and, at {@code log=debug}, every rewritten class go
+     * @param watch   the pre-filter, which also counts the classes looked at and the time spent
      */
-    public Rewriter(AgentOptions options, AgentLog log) {
+    public Rewriter(AgentOptions options, AgentLog log, ClassWatch watch) {
+        this.watch = watch;
         this.filter = new ClassFilter(options.include(), options.exclude());
         this.releaseMethods = options.releaseMethods();
         this.releaseClasses = releaseMethods.stream().map(AgentOptions.ReleaseMethod::className)
@@ -114,16 +119,6 @@ public final class Rewriter {
     /** Sites rewritten for scoped release (the others are released when unreachable). */
     public long scopedSites() {
         return scopedSites.get();
-    }
-
-    /** Classes the pre-filter looked at. */
-    public long classesScanned() {
-        return classesScanned.get();
-    }
-
-    /** Time spent in the transformer (pre-filter and rewriting), all threads together. */
-    public long transformNanos() {
-        return transformNanos.get();
     }
 
     /** Classes that could not be rewritten or retransformed so far (each counted once). */
@@ -175,7 +170,9 @@ public final class Rewriter {
         String method = v.methodName() + v.methodDescriptor();
         log.debug((v.scoped() ? "scoped site " : "site released when unreachable ") + className + "." + method
                 + (v.line() >= 0 ? " line " + v.line() : "") + ": " + v.reason());
-        AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
+        if (jdk.jfr.FlightRecorder.isInitialized()) { // else no recording can take it: leave JFR asleep
+            AgentEvents.verdict(className, method, v.line(), v.scoped(), v.reason());
+        }
     }
 
     /**
@@ -191,20 +188,32 @@ public final class Rewriter {
     }
 
     /**
-     * Installs the transformer; with {@code retransformLoaded} (attach), also rewrites the classes
-     * already loaded. At premain only the JDK and the agent are loaded, so the scan is skipped.
+     * Installs the transformer behind the {@link ClassWatch}'s pre-filter; with
+     * {@code retransformLoaded} (attach), also rewrites the classes already loaded.
      */
     public ResettableClassFileTransformer install(Instrumentation inst, boolean retransformLoaded) {
-        AsmVisitorWrapper siteRewriting = siteRewriting();
-        AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE);
+        AgentBuilder agent = builder(inst);
         if (retransformLoaded) {
             agent = agent.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformFailures());
         }
-        return agent
+        return agent.with((AgentBuilder.TransformerDecorator) PreFilter::new).installOn(inst);
+    }
+
+    /**
+     * The rewriting as a transformer that is not installed: the {@link ClassWatch} calls it for
+     * the classes it wants (it filtered and counts them).
+     */
+    public ClassFileTransformer transformer(Instrumentation inst) {
+        return builder(inst).makeRaw();
+    }
+
+    /** The rewriting's configuration, without the pre-filter and without retransformation. */
+    private AgentBuilder builder(Instrumentation inst) {
+        AsmVisitorWrapper siteRewriting = siteRewriting();
+        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(new Failures())
-                .with((AgentBuilder.TransformerDecorator) PreFilter::new)
                 .assureReadEdgeTo(inst, DirectBuffers.class)
                 // replaces ByteBuddy's default ignore rule; Accepts (ClassFilter) keeps out the JDK,
                 // ByteBuddy and pagepool by name
@@ -219,8 +228,7 @@ public final class Rewriter {
                         return builder;
                     }
                     return releaseAndRewrite(builder, siteRewriting, release);
-                })
-                .installOn(inst);
+                });
     }
 
     /**
@@ -286,18 +294,10 @@ public final class Rewriter {
         }
     }
 
-    /** Skips classes by name and bytes before ByteBuddy parses them. */
+    /** Skips classes by name and bytes before ByteBuddy parses them (the {@link ClassWatch}'s test). */
     private final class PreFilter extends ResettableClassFileTransformer.WithDelegation {
         PreFilter(ResettableClassFileTransformer delegate) {
             super(delegate);
-        }
-
-        private boolean wanted(String internalName, byte[] bytes) {
-            if (!filter.acceptsInternal(internalName)) {
-                return false;
-            }
-            return ClassFileScan.referencesAllocateDirect(bytes)
-                    || !releaseClasses.isEmpty() && releaseClasses.contains(internalName.replace('/', '.'));
         }
 
         @Override
@@ -305,10 +305,10 @@ public final class Rewriter {
                                 byte[] bytes) throws IllegalClassFormatException {
             long start = System.nanoTime();
             try {
-                return wanted(internalName, bytes)
+                return watch.wanted(internalName, bytes)
                         ? classFileTransformer.transform(loader, internalName, redefined, domain, bytes) : null;
             } finally {
-                account(start);
+                watch.account(start);
             }
         }
 
@@ -317,16 +317,11 @@ public final class Rewriter {
                                 ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
             long start = System.nanoTime();
             try {
-                return wanted(internalName, bytes)
+                return watch.wanted(internalName, bytes)
                         ? classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes) : null;
             } finally {
-                account(start);
+                watch.account(start);
             }
-        }
-
-        private void account(long startNanos) {
-            classesScanned.incrementAndGet();
-            transformNanos.addAndGet(System.nanoTime() - startNanos);
         }
     }
 

@@ -18,6 +18,7 @@ package io.pagepool.agent.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +42,13 @@ class SamplesUnderAgentIT {
 
     /** Runs UdpEchoServer (agent options, or null for none) under 2 s of UdpLoad; returns the server. */
     private Jvm echoUnderLoad(String agentOptions, List<String> jvmFlags) throws Exception {
+        return echoUnderLoad(agentOptions, jvmFlags, 2048);
+    }
+
+    /** {@link #echoUnderLoad(String, List)} with a receive buffer of {@code receiveBytes} per datagram. */
+    private Jvm echoUnderLoad(String agentOptions, List<String> jvmFlags, int receiveBytes) throws Exception {
         Jvm server = Jvm.start(dir, "server", Jvm.sample(agentOptions, jvmFlags, "UdpEchoServer",
-                "--port", "0", "--threads", "2", "--size", "2048", "--duration", "6"));
+                "--port", "0", "--threads", "2", "--size", Integer.toString(receiveBytes), "--duration", "6"));
         String port = server.awaitOut("UdpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
         Jvm load = Jvm.start(dir, "load", Jvm.sample(null, List.of(), "UdpLoad", "--target", "127.0.0.1:" + port,
                 "--threads", "2", "--size", "1400", "--duration", "2"));
@@ -103,6 +109,66 @@ class SamplesUnderAgentIT {
         assertFalse(server.err().contains("pagepool"), server.err());
         assertTrue(Long.parseLong(Jvm.field(server.out(), "RESULT server", "directBuffers")) > 0,
                 "the JDK served the buffers");
+    }
+
+    /** The agent's {@code summary=} figures. */
+    private static Properties figures(Path file) throws IOException {
+        Properties figures = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            figures.load(in);
+        }
+        return figures;
+    }
+
+    /** Buffers the agent handed out, from the pool or, waived, from the JDK. */
+    private static long allocationsCounted(Properties figures) {
+        return Long.parseLong(figures.getProperty("servedFromPool"))
+                + Long.parseLong(figures.getProperty("servedByJdk"));
+    }
+
+    /**
+     * The TCP sample (a 16 KiB direct buffer per read, the way selector loops are written) under
+     * the agent: every byte of every message comes back as sent, and the agent counts each read's
+     * buffer once, from the pool or waived to the JDK (which of the two depends on the pool's
+     * sizes, so only their sum is checked). Messages of 20,000 bytes span two reads each.
+     */
+    @Test
+    void tcpEchoWithABufferPerReadKeepsEveryByteAndEveryBufferIsCounted() throws Exception {
+        Path summary = dir.resolve("tcp.summary");
+        Jvm server = Jvm.start(dir, "tcp-server", Jvm.sample("tune=off,log=debug,summary=" + summary, List.of(),
+                "TcpEchoServer", "--port", "0", "--duration", "6"));
+        String port = server.awaitOut("TcpEchoServer listening on 127\\.0\\.0\\.1:(\\d+)", TIMEOUT);
+        Jvm load = Jvm.start(dir, "tcp-load", Jvm.sample(null, List.of(), "TcpLoad", "--target", "127.0.0.1:" + port,
+                "--connections", "4", "--size", "20000", "--duration", "2"));
+        assertEquals(0, load.waitFor(TIMEOUT), () -> "TcpLoad failed (3 = corrupt echo): " + load.out() + load.err());
+        assertEquals("0", Jvm.field(load.out(), "RESULT tcpload", "corrupt"));
+        assertEquals("true", Jvm.field(load.out(), "RESULT tcpload", "crcMatch"));
+        long messages = Long.parseLong(Jvm.field(load.out(), "RESULT tcpload", "messages"));
+        assertTrue(messages > 100, load.out());
+        assertEquals(0, server.waitFor(TIMEOUT), server::err);
+        long reads = Long.parseLong(Jvm.field(server.out(), "RESULT server", "reads"));
+        assertEquals(messages * 20000, Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoedBytes")),
+                server.out());
+        assertTrue(reads >= 2 * messages, "a 16 KiB buffer reads at most 16 KiB: " + server.out());
+        String err = server.err();
+        assertTrue(err.contains("io.pagepool.samples.TcpEchoServer.read(Ljava/nio/channels/SelectionKey;I)V"),
+                "the read handler's site rewritten: " + err);
+        assertEquals(reads, allocationsCounted(figures(summary)), "one counted buffer per read: " + err);
+    }
+
+    /**
+     * UdpEchoServer with 64 KiB receive buffers, as much UDP code allocates (the largest
+     * datagram): payloads intact, every buffer counted once (pool or JDK), at most one per
+     * worker more than the datagrams echoed (the receive the shutdown interrupted).
+     */
+    @Test
+    void udpEchoWith64KiBReceiveBuffersKeepsEveryPayloadAndCountsEveryBuffer() throws Exception {
+        Path summary = dir.resolve("udp64k.summary");
+        Jvm server = echoUnderLoad("tune=off,summary=" + summary, List.of(), 65536);
+        long echoed = Long.parseLong(Jvm.field(server.out(), "RESULT server", "echoed"));
+        long counted = allocationsCounted(figures(summary));
+        assertTrue(counted >= echoed && counted <= echoed + 2, "counted " + counted + ", echoed " + echoed
+                + ": " + server.err());
     }
 
     @Test
