@@ -23,10 +23,10 @@ import io.pagepool.agent.options.OptionParser;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
-import io.pagepool.tuner.Tuner;
+import io.pagepool.tuner.SizeClassTuner;
 import io.pagepool.tuner.TunerOptions;
 
 import java.lang.instrument.Instrumentation;
@@ -165,10 +165,10 @@ public final class PagePoolAgent {
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        PagePool pool = pool(options, log);
+        SizeClassPool pool = pool(options, log);
         BufferSwap swap = new BufferSwap(pool, options.scopeCheck());
         Runnable events = () -> {
-            PoolRecorder.register(pool);
+            PoolRecorder.register(pool); // every class: its statistics events and MXBean
             AgentEvents.install(swap);
         };
         if (options.jfr() != null) { // before main, so the recording sees the whole run
@@ -187,7 +187,7 @@ public final class PagePoolAgent {
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
         AutoCloseable tuner = options.tune()
-                ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
+                ? SizeClassTuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
                         .debugLog(log::debug).build())
                 : null;
         RunningAgent s = new RunningAgent(options, pool, swap, rewriter, tuner);
@@ -196,15 +196,18 @@ public final class PagePoolAgent {
     }
 
     /**
-     * The agent's pool. Every value the option table allows builds: the bounds the builder
-     * checks against ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
+     * The agent's pool: one class per power of two from {@code minSize} to {@code maxSize}, named
+     * {@code pagepool-agent-<size>} ({@code pagepool-agent-2k}), under the one {@code maxMemory}
+     * budget. Every value the option table allows builds: the bounds the builder checks against
+     * ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
      */
-    static PagePool pool(AgentOptions options, AgentLog log) {
-        long slabBytes = Math.max(options.pageSizeBytes(), Math.min(2L << 20,
+    static SizeClassPool pool(AgentOptions options, AgentLog log) {
+        long slabBytes = Math.max(options.maxSizeBytes(), Math.min(2L << 20,
                 Long.highestOneBit(options.maxMemoryBytes())));
-        return PagePool.builder()
+        return SizeClassPool.builder()
                 .name("pagepool-agent")
-                .pageSize(options.pageSizeBytes())
+                .minClassBytes(options.minSizeBytes())
+                .maxClassBytes(options.maxSizeBytes())
                 .slabBytes(slabBytes)
                 .maxMemoryBytes(options.maxMemoryBytes())
                 .maxCacheCapacity(Math.max(4096, Math.max(options.cachePages(), options.refillPages())))
@@ -221,10 +224,17 @@ public final class PagePoolAgent {
     }
 
     static String describe(AgentOptions o) {
-        return "pageSize=" + o.pageSizeBytes() + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
+        return "sizes=" + sizeLabel(o.minSizeBytes()) + (o.minSizeBytes() == o.maxSizeBytes() ? ""
+                : ".." + sizeLabel(o.maxSizeBytes())) + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
                 + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
                 + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
                 + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
+    }
+
+    /** {@code 512}, {@code 2k}, {@code 1m}: a size class as the options and pool names write it. */
+    static String sizeLabel(int bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + "m"
+                : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + "k" : Integer.toString(bytes);
     }
 }

@@ -19,24 +19,25 @@ import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
-import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 
 import java.io.IOException;
 
 /**
- * What a started agent holds: its options, the pool, the runtime service serving the rewritten
+ * What a started agent holds: its options, the pool (its size classes), the runtime service serving the rewritten
  * calls, the class rewriting and the tuner (null when {@code tune=off}). Immutable; any thread.
  */
-record RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
+record RunningAgent(AgentOptions options, SizeClassPool pool, BufferSwap swap, Rewriter rewriter, AutoCloseable tuner) {
 
     /**
-     * At exit: a line per {@code release=} entry that never matched, the summary line, and the
-     * {@code summary=} file (one line when it cannot be written).
+     * At exit: a line per {@code release=} entry that never matched, the summary line, the size
+     * classes' line, and the {@code summary=} file (one line when it cannot be written).
      */
     void atExit(AgentLog log) {
         rewriter.releaseNeverLoaded().forEach(log::error);
         ExitSummary summary = ExitSummary.of(rewriter, swap);
         log.info(summary.line());
+        log.info(summary.classesLine());
         if (options.summary() != null) {
             try {
                 summary.write(options.summary());

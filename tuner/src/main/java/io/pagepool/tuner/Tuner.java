@@ -17,6 +17,7 @@ package io.pagepool.tuner;
 
 import io.pagepool.pool.PagePool;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -58,11 +59,16 @@ public final class Tuner implements AutoCloseable {
     private boolean failed;
 
     Tuner(PagePool pool, TunerOptions options) {
+        this(pool, options, pool::maxMemoryBytes);
+    }
+
+    /** A tuner whose capacity budget follows {@code budgetBytes}: a size class's share ({@link SizeClassTuner}). */
+    Tuner(PagePool pool, TunerOptions options, LongSupplier budgetBytes) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.options = Objects.requireNonNull(options, "options");
         this.sampler = new Signals.Sampler(pool);
         this.knobs = new Knobs(pool, options.debugLog());
-        this.budget = new MemoryBudget(pool.maxMemoryBytes(), pool.pageSize(), options.budgetFraction());
+        this.budget = new MemoryBudget(budgetBytes, pool.pageSize(), options.budgetFraction());
         this.caches = new CacheSizer(options, pool.maxCacheCapacity());
         this.newCaches = new NewCacheSizer(options, pool.maxCacheCapacity());
         this.refill = new RefillSizer(options, pool.refillBatch(), pool.maxCacheCapacity());

@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 The pagepool Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pagepool.tuner;
+
+import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The online tuner of a group of size classes: one daemon thread ({@code pagepool-tuner}) that,
+ * every {@link TunerOptions#interval()}, first moves budget shares between the classes
+ * ({@link ShareMover}), then runs a {@link Tuner} step for each class, whose caches, refill batch,
+ * ring and slab reserve it sizes inside that class's share of the budget. Every change is an
+ * {@code io.pagepool.TunerDecision} JFR event on the class's pool ({@code pagepool-agent-2k}) and a
+ * debug log line.
+ *
+ * <p>Threading: as {@link Tuner}: only the pools' run-time setters, from its own thread;
+ * {@link #step()} is serialized with it, so tests may call it directly.
+ */
+public final class SizeClassTuner implements AutoCloseable {
+    private final SizeClassPool group;
+    private final TunerOptions options;
+    private final List<Tuner> tuners;
+    private final ShareMover shares;
+    private final List<Knobs> shareKnobs;
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile int decisions;
+
+    SizeClassTuner(SizeClassPool group, TunerOptions options) {
+        this.group = Objects.requireNonNull(group, "group");
+        this.options = Objects.requireNonNull(options, "options");
+        List<Tuner> perClass = new ArrayList<>();
+        List<Knobs> knobs = new ArrayList<>();
+        for (PagePool cls : group.classes()) {
+            perClass.add(new Tuner(cls, options, () -> Math.min(group.maxMemoryBytes(), group.shareBytes(cls))));
+            knobs.add(new Knobs(cls, options.debugLog()));
+        }
+        this.tuners = List.copyOf(perClass);
+        this.shareKnobs = List.copyOf(knobs);
+        this.shares = new ShareMover(group, shareKnobs);
+        this.thread = Thread.ofPlatform().daemon().name("pagepool-tuner").unstarted(this::run);
+    }
+
+    /** A tuner that is not running: drive it with {@link #step()} (tests). */
+    static SizeClassTuner manual(SizeClassPool group, TunerOptions options) {
+        return new SizeClassTuner(group, options);
+    }
+
+    /** Starts the controller thread; it steps every {@code options.interval()} until {@link #close()}. */
+    public static SizeClassTuner start(SizeClassPool group, TunerOptions options) {
+        SizeClassTuner tuner = new SizeClassTuner(group, options);
+        tuner.running = true;
+        tuner.thread.start();
+        return tuner;
+    }
+
+    private void run() {
+        long intervalNanos = options.interval().toNanos();
+        long next = System.nanoTime() + intervalNanos;
+        while (running) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+                continue;
+            }
+            next += intervalNanos;
+            if (next - System.nanoTime() < 0) {
+                next = System.nanoTime() + intervalNanos; // fell behind (a long pause): do not catch up
+            }
+            if (group.classes().getFirst().isClosed()) {
+                return;
+            }
+            step();
+        }
+    }
+
+    /**
+     * One control step: move shares, then one step of each class's tuner. Never throws: a failing
+     * share move is logged once and the classes' steps still run.
+     */
+    public synchronized void step() {
+        try {
+            if (!group.classes().getFirst().isClosed()) {
+                shares.step();
+            }
+        } catch (RuntimeException e) {
+            options.debugLog().accept("tuner: size classes '" + group.name() + "': share step failed: " + e);
+        }
+        int total = 0;
+        for (Tuner t : tuners) {
+            t.step();
+            total += t.decisions();
+        }
+        for (Knobs k : shareKnobs) {
+            total += k.decisions();
+        }
+        decisions = total;
+    }
+
+    /** Decisions (knob and share changes) made so far, every class. */
+    public int decisions() {
+        return decisions;
+    }
+
+    /** The settings this tuner was started with. */
+    public TunerOptions options() {
+        return options;
+    }
+
+    /** Stops the controller thread and waits for it. Idempotent; the knobs stay where they are. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
