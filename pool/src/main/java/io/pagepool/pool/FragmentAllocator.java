@@ -15,7 +15,6 @@
  */
 package io.pagepool.pool;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
@@ -69,7 +68,7 @@ final class FragmentAllocator {
             }
             cache.handOutFragment(offset, bytes);
             if (settings.zero) {
-                MemorySegment.copy(Zeros.SEGMENT, 0, page.segment(), offset, bytes);
+                Zeros.clear(page.segment(), offset, bytes);
             }
             return page.buffer().slice(offset, bytes);
         } finally {

@@ -244,7 +244,7 @@ public final class Page {
             view.order(ByteOrder.BIG_ENDIAN);
         }
         if (zeroBytes > 0) {
-            MemorySegment.copy(Zeros.SEGMENT, 0, segment, 0, zeroBytes);
+            Zeros.clear(segment, 0, zeroBytes);
         }
         return this;
     }

@@ -71,7 +71,7 @@ public final class PagePool implements AutoCloseable {
         this.ring = new RecycleRing(b.maxRingCapacity, b.ringCapacity);
         SlabMapper mapper = new SlabMapper(b.mapping, b.preferMmap && NativeMemory.isAvailable(), b.slabBytes,
                 b.pageSize);
-        this.slabs = new SlabAllocator(settings, events, mapper, b.slabBytes, b.slabReserve);
+        this.slabs = new SlabAllocator(settings, events, mapper, b.slabBytes, b.slabReserve, b.budget);
         this.pages = slabs.pageTable();
         this.caches = new CacheRegistry(settings, ring, slabs, events, b.virtualStripes);
         this.allocator = new PageAllocator(settings, caches, slabs, events);

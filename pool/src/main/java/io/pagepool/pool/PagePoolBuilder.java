@@ -29,6 +29,9 @@ public final class PagePoolBuilder {
 
     static final int MIN_PAGE_SIZE = 1024;
     static final int MAX_PAGE_SIZE = 65536;
+    /** The page sizes a {@link SizeClassPool}'s classes may have (its classes are built past {@link #pageSize}). */
+    static final int MIN_CLASS_BYTES = 512;
+    static final int MAX_CLASS_BYTES = 1 << 20;
     static final long MIN_SLAB_BYTES = 64 << 10;
     static final long MAX_SLAB_BYTES = 1L << 30;
     static final long MAX_MEMORY_LIMIT = 1L << 40;
@@ -53,6 +56,8 @@ public final class PagePoolBuilder {
     boolean strict;
     PoolListener listener = PoolListener.NONE;
     Consumer<String> warnings = message -> System.err.println("pagepool: " + message);
+    /** The budget shared with other pools (a size-class group's), else none beyond maxMemoryBytes. */
+    SlabBudget budget = SlabBudget.NONE;
 
     PagePoolBuilder() {
     }
@@ -69,6 +74,13 @@ public final class PagePoolBuilder {
     /** Page size in bytes: a power of two from 1024 to 65536. Default 4096. */
     public PagePoolBuilder pageSize(int bytes) {
         requirePowerOfTwo("pageSize", bytes, MIN_PAGE_SIZE, MAX_PAGE_SIZE);
+        this.pageSize = bytes;
+        return this;
+    }
+
+    /** A size class's page size: a power of two from 512 B to 1 MiB. For {@link SizeClassPoolBuilder}. */
+    PagePoolBuilder classBytes(int bytes) {
+        requirePowerOfTwo("classBytes", bytes, MIN_CLASS_BYTES, MAX_CLASS_BYTES);
         this.pageSize = bytes;
         return this;
     }
@@ -206,7 +218,7 @@ public final class PagePoolBuilder {
         }
     }
 
-    private static void requirePowerOfTwo(String parameter, long value, long min, long max) {
+    static void requirePowerOfTwo(String parameter, long value, long min, long max) {
         if (value < min || value > max || Long.bitCount(value) != 1) {
             throw new IllegalArgumentException(parameter + " = " + value
                     + " is not allowed: must be a power of two from " + min + " to " + max);

@@ -89,6 +89,18 @@ final class PoolControl {
         returnRingPages(Integer.MAX_VALUE);
     }
 
+    /**
+     * Returns what an idle pool can give back without its threads: the virtual-thread stripes,
+     * ended threads' caches and the ring go to the slabs, then every free slab is unmapped.
+     * Returns how many slabs were unmapped. Call with no stripe or slab lock held.
+     */
+    int returnIdle() {
+        caches.drainStripes();
+        caches.reclaimEnded();
+        drainRing();
+        return slabs.trim(0);
+    }
+
     int trim(int keepFreeSlabs) {
         PagePoolBuilder.requireRange("keepFreeSlabs", keepFreeSlabs, 0, 1 << 20);
         return slabs.trim(keepFreeSlabs);

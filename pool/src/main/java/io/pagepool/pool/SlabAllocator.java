@@ -39,6 +39,8 @@ final class SlabAllocator {
     private final long slabBytes;
     private final int pageSize;
     private final long maxMemoryBytes;
+    /** Asked before every mapping and told of every unmapping: {@link SlabBudget#NONE} for a standalone pool. */
+    private final SlabBudget budget;
     /** What every page is handed at its creation: {@link #pageOwners}, before the first slab. */
     private PagePool pool;
     private PageRecycler recycler;
@@ -62,8 +64,10 @@ final class SlabAllocator {
     private boolean warnedFallback;
     private boolean closing;
 
-    SlabAllocator(PoolSettings settings, PoolEvents events, SlabMapper mapper, long slabBytes, int slabReserve) {
+    SlabAllocator(PoolSettings settings, PoolEvents events, SlabMapper mapper, long slabBytes, int slabReserve,
+            SlabBudget budget) {
         this.settings = settings;
+        this.budget = budget;
         this.events = events;
         this.mapper = mapper;
         this.slabBytes = slabBytes;
@@ -102,9 +106,19 @@ final class SlabAllocator {
     /**
      * Moves up to {@code n} free pages into {@code out[offset..]}, mapping a new slab when none is
      * free and the budget allows. Returns how many (0: budget spent or closing). Counts a slab
-     * mapping as {@code allocSlowHighOrder} in {@code counters}, which the caller owns.
+     * mapping as {@code allocSlowHighOrder} in {@code counters}, which the caller owns. When the
+     * shared budget left it with no page, asks the budget to reclaim (with no lock held) and tries
+     * once more.
      */
     int carve(int[] out, int offset, int n, Counters counters, boolean stats) {
+        int got = carveLocked(out, offset, n, counters, stats);
+        if (got == 0 && budget != SlabBudget.NONE && budget.reclaim()) {
+            got = carveLocked(out, offset, n, counters, stats);
+        }
+        return got;
+    }
+
+    private int carveLocked(int[] out, int offset, int n, Counters counters, boolean stats) {
         lock.lock();
         try {
             if (closing) {
@@ -114,11 +128,12 @@ final class SlabAllocator {
             for (int i = 0; i < slabs.size() && got < n && freePages > 0; i++) {
                 got += takeFrom(slabs.get(i), out, offset + got, n - got);
             }
-            while (got < n && bytesMapped + slabBytes <= maxMemoryBytes) {
+            while (got < n && bytesMapped + slabBytes <= maxMemoryBytes && budget.tryCharge(slabBytes)) {
                 Slab slab;
                 try {
                     slab = mapSlab();
                 } catch (OutOfMemoryError refused) {
+                    budget.refund(slabBytes);
                     events.warn("the OS refused a " + slabBytes + "-byte slab (" + refused.getMessage()
                             + "); treating it as a spent budget");
                     break;
@@ -258,6 +273,7 @@ final class SlabAllocator {
                 fullyFreeSlabs--;
                 freePages -= slab.pageCount();
                 bytesMapped -= slab.sizeBytes();
+                budget.refund(slab.sizeBytes());
                 slabsUnmappedTotal++;
                 returned++;
                 events.notify((l, p) -> l.slabUnmapped(p, slab.sizeBytes()));

@@ -17,11 +17,26 @@ package io.pagepool.pool;
 
 import java.lang.foreign.MemorySegment;
 
-/** A read-only source of zero bytes as large as the largest page, for zeroing on hand-out. */
+/** A read-only source of zero bytes as large as a standalone pool's largest page, for zeroing on hand-out. */
 final class Zeros {
     static final MemorySegment SEGMENT = MemorySegment.ofArray(new byte[PagePoolBuilder.MAX_PAGE_SIZE])
             .asReadOnly();
 
     private Zeros() {
+    }
+
+    /**
+     * Zeroes {@code bytes} of {@code target} from {@code offset}: one copy up to the largest page,
+     * a copy per 64 KiB beyond (a size class's page may be 1 MiB). No allocation.
+     */
+    static void clear(MemorySegment target, long offset, long bytes) {
+        long chunk = SEGMENT.byteSize();
+        if (bytes <= chunk) {
+            MemorySegment.copy(SEGMENT, 0, target, offset, bytes);
+            return;
+        }
+        for (long done = 0; done < bytes; done += chunk) {
+            MemorySegment.copy(SEGMENT, 0, target, offset + done, Math.min(chunk, bytes - done));
+        }
     }
 }
