@@ -34,8 +34,9 @@ class AgentPoolTest {
     void theOptionTablesBoundsBuild(String options) {
         AgentOptions o = OptionParser.parse(options);
         try (SizeClassPool group = PagePoolAgent.pool(o, new AgentLog(AgentOptions.LogLevel.QUIET, System.err))) {
-            for (PagePool pool : group.classes()) {
-                assertEquals(o.refillPages(), pool.refillBatch());
+            for (PagePool pool : group.classes()) { // a class's cache holds at most one slab, its refill one cache
+                assertEquals(Math.min(o.cachePages(), pool.newCacheCapacity()), pool.newCacheCapacity());
+                assertEquals(Math.min(o.refillPages(), pool.newCacheCapacity()), pool.refillBatch());
                 assertEquals(o.ringPages(), pool.ringCapacity());
             }
         }

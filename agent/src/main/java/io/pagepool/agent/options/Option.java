@@ -25,9 +25,9 @@ public enum Option {
     EXCLUDE("exclude", "", "package prefixes", "classes in these packages are never rewritten, ';'-separated"),
     PAGE_SIZE("pageSize", "", "1024 to 65536, a power of two", "one page size only, short for minSize=N,maxSize=N"
             + " (the pool before size classes); not with minSize or maxSize"),
-    MIN_SIZE("minSize", "1k", "1k to 1m, a power of two, at most maxSize", "the smallest size class: requests"
+    MIN_SIZE("minSize", "1k", "512 to 1m, a power of two, at most maxSize", "the smallest size class: requests"
             + " up to it take a page of this size"),
-    MAX_SIZE("maxSize", "64k", "1k to 1m, a power of two, at least minSize", "the largest size class: each request"
+    MAX_SIZE("maxSize", "64k", "512 to 1m, a power of two, at least minSize", "the largest size class: each request"
             + " up to it takes a page of the smallest class that fits; larger ones go to the JDK (a 'size' waive)"),
     CACHE("cache", "128", "1 to 65536 pages", "per-thread cache capacity (the tuner moves it)"),
     REFILL("refill", "64", "1 to 65536 pages", "pages moved per cache refill"),

@@ -125,7 +125,8 @@ class OptionParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"maxSize=64k|1024|65536", "maxSize=1m|1024|1048576", "minSize=2k|2048|65536",
-            "minSize=4096,maxSize=16k|4096|16384", "minSize=8k,maxSize=8k|8192|8192", "pageSize=4096|4096|4096"})
+            "minSize=4096,maxSize=16k|4096|16384", "minSize=8k,maxSize=8k|8192|8192", "minSize=512|512|65536",
+            "pageSize=4096|4096|4096"})
     void sizeClassesRunFromMinSizeToMaxSize(String options, int minBytes, int maxBytes) {
         AgentOptions o = OptionParser.parse(options);
         assertEquals(minBytes, o.minSizeBytes());
@@ -135,10 +136,10 @@ class OptionParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "maxSize=3000|bad value maxSize=3000: 3000 bytes is not allowed: must be a power of two",
-            "maxSize=2m|bad value maxSize=2m: 2097152 bytes is ",
+            "maxSize=2m|bad value maxSize=2m: 2097152 bytes is not allowed: must be a power of two from 512",
             "maxSize=4g|bad value maxSize=4g: too large",
-            "minSize=512b|bad value minSize=512b: 512 bytes is ",
-            "minSize=big|bad value minSize=big: not a size (allowed: 1k to 1m, a power of two, at most maxSize)",
+            "minSize=256b|bad value minSize=256b: 256 bytes is not allowed: must be a power of two from 512 to 1048576",
+            "minSize=big|bad value minSize=big: not a size (allowed: 512 to 1m, a power of two, at most maxSize)",
             "minSize=64k,maxSize=4k|bad value minSize=64k: larger than maxSize=4k",
             "minSize=128k|bad value minSize=128k: larger than maxSize=64k",
             "pageSize=2048,maxSize=64k|pageSize=2048 is short for minSize=N,maxSize=N (one size class): give either",
