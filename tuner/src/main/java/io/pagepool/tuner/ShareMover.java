@@ -26,10 +26,11 @@ import java.util.List;
  * interval while another class maps more than a fair share (the budget over the active classes),
  * {@code stepBytes} of mapping room go from the one mapping most to the one in need: the donor's
  * share drops to what it maps less the step (never below the group's floor nor a fair share), the
- * receiver's rises to what it maps plus the step, and the donor's free slabs go back to the OS at
- * once, so the memory is there to map. At most one move per step: a move takes effect as the
- * donor's pages come back. Each changed share is an {@code io.pagepool.TunerDecision}
- * ({@code shareBytes}, on that class's pool). Tuner thread only.
+ * receiver's rises to what it maps plus the step. At most one move per step: a move takes effect
+ * as the donor's pages come back, so every step a class mapping more than its share returns its
+ * free slabs to the OS ({@code trimmedSlabs}), making room for the class in need. Each changed
+ * share is an {@code io.pagepool.TunerDecision} ({@code shareBytes}, on that class's pool).
+ * Tuner thread only.
  */
 final class ShareMover {
     /** The step: this fraction of the budget, at least one page of the receiving class. */
@@ -65,6 +66,12 @@ final class ShareMover {
                 receiver = i;
             }
         }
+        for (int i = 0; i < n; i++) {
+            PagePool cls = classes.get(i);
+            if (now[i].bytesMapped() > group.shareBytes(cls)) {
+                trimOverShare(cls, now[i]);
+            }
+        }
         if (receiver < 0 || n < 2) {
             return;
         }
@@ -98,16 +105,22 @@ final class ShareMover {
             knobs(from).change("shareBytes", TunerDecisions.POOL_WIDE, fromBefore, fromAfter,
                     "share moved to " + to.name() + ": it waived requests for the budget while this class mapped"
                             + " more than a fair share", signals, () -> group.setShareBytes(from, fromAfter));
-            int trimmed = from.trim(0);
-            if (trimmed > 0) {
-                knobs(from).done("trimmedSlabs", TunerDecisions.POOL_WIDE, 0, trimmed,
-                        "free slabs returned for " + to.name(), signals);
-            }
+            trimOverShare(from, fromStats);
         }
         if (toAfter > toBefore) {
             knobs(to).change("shareBytes", TunerDecisions.POOL_WIDE, toBefore, toAfter,
                     "share moved from " + from.name() + ": this class waived requests for the budget", signals,
                     () -> group.setShareBytes(to, toAfter));
+        }
+    }
+
+    /** Returns the free slabs of a class that maps more than its share. */
+    private void trimOverShare(PagePool cls, PoolStats stats) {
+        int trimmed = cls.trim(0);
+        if (trimmed > 0) {
+            knobs(cls).done("trimmedSlabs", TunerDecisions.POOL_WIDE, 0, trimmed,
+                    "free slabs returned: the class maps more than its share", "bytesMapped=" + stats.bytesMapped()
+                            + ", shareBytes=" + group.shareBytes(cls));
         }
     }
 

@@ -17,6 +17,7 @@ package io.pagepool.tuner;
 
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.SizeClassPool;
+import io.pagepool.recorder.TunerDecisions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,9 +25,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The online tuner of a group of size classes: one daemon thread ({@code pagepool-tuner}) that,
- * every {@link TunerOptions#interval()}, first moves budget shares between the classes
- * ({@link ShareMover}), then runs a {@link Tuner} step for each class, whose caches, refill batch,
- * ring and slab reserve it sizes inside that class's share of the budget. Every change is an
+ * every {@link TunerOptions#interval()}, returns the slabs of classes idle for
+ * {@link TunerOptions#idleSteps()} intervals ({@link SizeClassPool#trimIdle}), moves budget shares
+ * between the classes ({@link ShareMover}), then runs a {@link Tuner} step for each class, whose
+ * caches, refill batch, ring and slab reserve it sizes inside that class's share of the budget. Every change is an
  * {@code io.pagepool.TunerDecision} JFR event on the class's pool ({@code pagepool-agent-2k}) and a
  * debug log line.
  *
@@ -84,7 +86,7 @@ public final class SizeClassTuner implements AutoCloseable {
             if (next - System.nanoTime() < 0) {
                 next = System.nanoTime() + intervalNanos; // fell behind (a long pause): do not catch up
             }
-            if (group.classes().getFirst().isClosed()) {
+            if (group.isClosed()) {
                 return;
             }
             step();
@@ -97,7 +99,8 @@ public final class SizeClassTuner implements AutoCloseable {
      */
     public synchronized void step() {
         try {
-            if (!group.classes().getFirst().isClosed()) {
+            if (!group.isClosed()) {
+                trimIdle();
                 shares.step();
             }
         } catch (RuntimeException e) {
@@ -112,6 +115,26 @@ public final class SizeClassTuner implements AutoCloseable {
             total += k.decisions();
         }
         decisions = total;
+    }
+
+    /** Returns idle classes' slabs; a class that gave some back gets an {@code idleSlabsReturned} decision. */
+    private void trimIdle() {
+        List<PagePool> classes = group.classes();
+        long[] before = new long[classes.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = classes.get(i).stats().slabsUnmapped();
+        }
+        if (group.trimIdle(options.interval().toNanos() * options.idleSteps()) == 0) {
+            return;
+        }
+        for (int i = 0; i < before.length; i++) {
+            long unmapped = classes.get(i).stats().slabsUnmapped() - before[i];
+            if (unmapped > 0) {
+                shareKnobs.get(i).done("idleSlabsReturned", TunerDecisions.POOL_WIDE, 0, unmapped,
+                        "no allocation for " + options.idleSteps() + " intervals: the class's free slabs unmapped",
+                        "bytesMapped=" + classes.get(i).stats().bytesMapped());
+            }
+        }
     }
 
     /** Decisions (knob and share changes) made so far, every class. */
