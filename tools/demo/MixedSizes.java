@@ -38,16 +38,16 @@ public final class MixedSizes {
      */
     public static void main(String[] args) throws Exception {
         String seconds = args[0];
-        PrintStream out = System.out;
-        System.setOut(new PrintStream(out, true) {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(console, true) {
             @Override
             public void println(String line) {
-                out.println(Thread.currentThread().getName() + ": " + line);
+                console.println(Thread.currentThread().getName() + ": " + line);
             }
         });
         List<Thread> loops = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            String[] argv = {"--mode", "tx", "--size", args[i], "--duration", seconds};
+            String[] argv = {"--mode", "drop", "--size", args[i], "--duration", seconds};
             loops.add(Thread.ofPlatform().name(args[i]).start(() -> {
                 try {
                     SimNic.main(argv);

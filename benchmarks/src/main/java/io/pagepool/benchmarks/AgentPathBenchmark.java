@@ -17,7 +17,7 @@ package io.pagepool.benchmarks;
 
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
-import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -45,12 +45,13 @@ import org.openjdk.jmh.annotations.TearDown;
 public class AgentPathBenchmark extends StandardRun {
     private static final int BYTES = 2048;
 
-    private PagePool pool;
+    private SizeClassPool pool;
     private BufferSwap swap;
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).build();
+        // the agent's pool: size classes 1 KiB..64 KiB, BYTES from the 2 KiB class
+        pool = SizeClassPool.builder().name("agent-path").maxMemoryBytes(256L << 20).build();
         swap = new BufferSwap(pool);
     }
 
