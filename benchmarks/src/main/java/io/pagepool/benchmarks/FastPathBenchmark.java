@@ -21,6 +21,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.pagepool.pool.Page;
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code poolStrict}, {@code poolPageStrict} — the same on a pool built with
  *       {@code strict(true)}: every release is a compare-and-set, so one of two racing releases
  *       throws. The difference to {@code pool} and {@code poolPage} is strict mode's cost.
+ *   <li>{@code sizeClasses}, {@code sizeClassesPage} — the same two APIs through a
+ *       {@link SizeClassPool} (classes 1 KiB to 64 KiB; the request picks the class of
+ *       {@code pageSize}): {@code sizeClassesPage - poolPage} is what the dispatch costs (a table
+ *       load by {@code numberOfLeadingZeros}, the request check), and {@code sizeClasses - pool}
+ *       adds the release's look-up of the buffer's class.
  *   <li>{@code jdkAllocateDirect} — {@link ByteBuffer#allocateDirect(int)}, left to the GC and
  *       its Cleaner (what an unmodified application does).
  *   <li>{@code nettyPooled}, {@code nettyAdaptive} — Netty 4.2's {@link PooledByteBufAllocator}
@@ -75,7 +81,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Targets, as ratios in the same run: {@code pool <= 1.5 x none};
  * {@code nettyAdaptive / pool >= 10}; {@code jdkAllocateDirect / pool >= 100}; 0 B/op for the
- * Page API cases ({@code -prof gc}); the ByteBuffer API cases allocate one view per lease.
+ * Page API cases ({@code -prof gc}); the ByteBuffer API cases allocate one view per lease;
+ * {@code sizeClassesPage - poolPage <= 1 ns}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -94,6 +101,7 @@ public class FastPathBenchmark {
 
     private PagePool pool;
     private PagePool strictPool;
+    private SizeClassPool sizeClasses;
     private ThreadLocal<BufferStack> stacks;
     private ThreadLocal<BufferStack> arenaStacks;
     private Arena arena;
@@ -119,6 +127,7 @@ public class FastPathBenchmark {
     public void setUp() {
         pool = PagePool.builder().name("fast-path").pageSize(pageSize).build();
         strictPool = PagePool.builder().name("fast-path-strict").pageSize(pageSize).strict(true).build();
+        sizeClasses = SizeClassPool.builder().name("fast-path-classes").build();
         int size = pageSize;
         stacks = ThreadLocal.withInitial(() -> new BufferStack(size, STACK_DEPTH, null));
         arena = Arena.ofShared();
@@ -128,6 +137,7 @@ public class FastPathBenchmark {
         // every case's per-thread state exists before the promotion: this thread's cache, stack, magazines
         pool.release(pool.allocBuffer(pageSize));
         strictPool.release(strictPool.allocBuffer(pageSize));
+        sizeClasses.release(sizeClasses.allocBuffer(pageSize));
         stacks.get();
         arenaStacks.get();
         nettyPooledAllocator.directBuffer(pageSize).release();
@@ -139,6 +149,7 @@ public class FastPathBenchmark {
     public void tearDown() {
         pool.close();
         strictPool.close();
+        sizeClasses.close();
         arena.close();
     }
 
@@ -169,6 +180,20 @@ public class FastPathBenchmark {
     @Benchmark
     public void poolPage() {
         Page page = pool.alloc();
+        page.buffer().put(0, (byte) 1);
+        page.release();
+    }
+
+    @Benchmark
+    public void sizeClasses() {
+        ByteBuffer buffer = sizeClasses.allocBuffer(pageSize);
+        buffer.put(0, (byte) 1);
+        sizeClasses.release(buffer);
+    }
+
+    @Benchmark
+    public void sizeClassesPage() {
+        Page page = sizeClasses.alloc(pageSize);
         page.buffer().put(0, (byte) 1);
         page.release();
     }

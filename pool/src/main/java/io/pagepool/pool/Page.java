@@ -278,8 +278,9 @@ public final class Page {
 
     /**
      * True when {@code buffer}, a view of this page that is not its lease handle, must not end the
-     * current lease: it is the last view whose lease has ended, or it covers the whole page (a
-     * stale lease view or a copy of one) while the page is held through {@code allocBuffer}.
+     * current lease: it is the last view whose lease has ended, or it covers the whole page or as
+     * much as the current handle (a stale lease view or a copy of one: a {@link SizeClassPool}'s
+     * handles are as large as their requests) while the page is held through {@code allocBuffer}.
      * Otherwise (a slice, a fragment, the page's own view, or any view of a page held through the
      * Page API) it may; the current view lease, if any, ends with it.
      */
@@ -294,7 +295,7 @@ public final class Page {
         if (current == buffer) { // the handle itself, found by address (its directory slot collides)
             return !endViewLease(buffer);
         }
-        if (buffer.capacity() == view.capacity() && buffer != view) {
+        if (buffer != view && (buffer.capacity() == view.capacity() || buffer.capacity() == current.capacity())) {
             return true;
         }
         if (LEASE_VIEW.compareAndSet(this, current, null)) {

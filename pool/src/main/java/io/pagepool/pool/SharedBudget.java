@@ -41,7 +41,7 @@ final class SharedBudget {
     private final boolean[] active;
     private long totalBytes;
     /** The classes, indexed like the accounts; set once by the group's constructor. */
-    private List<PagePool> classes = List.of();
+    private volatile List<PagePool> classes = List.of();
 
     SharedBudget(long maxMemoryBytes, long floorBytes, int classCount) {
         this.maxMemoryBytes = maxMemoryBytes;

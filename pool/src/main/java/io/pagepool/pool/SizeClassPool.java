@@ -50,6 +50,8 @@ import java.util.List;
 public final class SizeClassPool implements AutoCloseable {
     /** Class by {@code numberOfLeadingZeros(bytes - 1)}: 33 entries, null above the largest class. */
     private final PagePool[] byLeadingZeros = new PagePool[33];
+    /** The page directory of the same class, for {@link #release(ByteBuffer)}'s common case. */
+    private final PageDirectory[] directoryByLeadingZeros = new PageDirectory[33];
     /** The classes, smallest first. */
     private final PagePool[] classes;
     private final List<PagePool> classList;
@@ -71,6 +73,8 @@ public final class SizeClassPool implements AutoCloseable {
         for (int lz = 0; lz <= 32; lz++) {
             long bytes = 1L << (32 - lz); // the largest request with this many leading zeros in bytes - 1
             byLeadingZeros[lz] = bytes <= maxClassBytes ? classes[indexOf((int) Math.max(bytes, minClassBytes))] : null;
+            directoryByLeadingZeros[lz] = byLeadingZeros[lz] == null ? null
+                    : byLeadingZeros[lz].control().slabs().directory();
         }
         budget.classes(classList);
         this.lastAllocs = new long[classes.length];
@@ -153,12 +157,26 @@ public final class SizeClassPool implements AutoCloseable {
 
     /**
      * Drops one reference of the page holding {@code buffer}, in whichever class, as
-     * {@link PagePool#release(ByteBuffer)} does.
+     * {@link PagePool#release(ByteBuffer)} does: the handle {@link #allocBuffer} gave is found
+     * through the page directory of the class its capacity names and its lease ended with one
+     * compare-and-set; any other view takes {@link #findPage}.
      *
      * @throws IllegalArgumentException for a heap buffer or a direct buffer that is no class's
      * @throws IllegalStateException on a double release or a stale view
      */
     public void release(ByteBuffer buffer) {
+        int capacity = buffer.capacity();
+        PageDirectory directory = directoryByLeadingZeros[Integer.numberOfLeadingZeros(capacity - 1)];
+        Page page = directory != null ? directory.candidate(buffer) : null;
+        if (page != null && page.endViewLease(buffer)) { // the handle allocBuffer gave: its lease ends once
+            page.release();
+            return;
+        }
+        releaseSlowPath(buffer);
+    }
+
+    /** Anything but a live handle: a slice, a fragment, a page's own view, a stale view, a foreign buffer. */
+    private void releaseSlowPath(ByteBuffer buffer) {
         Page page = findPage(buffer);
         if (page == null) {
             throw new IllegalArgumentException("size classes '" + name + "': a " + (buffer.isDirect() ? "direct"

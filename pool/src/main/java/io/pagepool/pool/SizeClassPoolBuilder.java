@@ -100,8 +100,8 @@ public final class SizeClassPoolBuilder {
     }
 
     /**
-     * Initial capacity of each thread cache of each class, in pages, at most a slab's pages of the
-     * class (so that a thread parks at most a slab per class). Default 128.
+     * Initial capacity of each thread cache of each class, in pages; classes above 64 KiB get the
+     * same bytes as the 64 KiB class (at least one page). Default 128.
      */
     public SizeClassPoolBuilder cacheCapacity(int pages) {
         perClass.cacheCapacity(pages);
@@ -114,7 +114,7 @@ public final class SizeClassPoolBuilder {
         return this;
     }
 
-    /** Pages moved into an empty cache in one refill, at most its cache's capacity (so one slab). Default 64. */
+    /** Pages moved into an empty cache in one refill; scaled above 64 KiB as {@link #cacheCapacity}. Default 64. */
     public SizeClassPoolBuilder refillBatch(int pages) {
         perClass.refillBatch(pages);
         return this;
@@ -196,13 +196,22 @@ public final class SizeClassPoolBuilder {
             PagePoolBuilder b = copyOf(perClass);
             b.classBytes(bytes).name(name + "-" + SizeClassPool.sizeLabel(bytes)).slabBytes(slabBytesOf(bytes))
                     .maxMemoryBytes(maxMemoryBytes);
-            int slabPages = (int) (slabBytesOf(bytes) / bytes);
-            b.cacheCapacity = Math.min(perClass.cacheCapacity, slabPages);
-            b.refillBatch = Math.min(perClass.refillBatch, b.cacheCapacity);
+            b.cacheCapacity = scaled(perClass.cacheCapacity, bytes);
+            b.refillBatch = scaled(perClass.refillBatch, bytes);
             b.budget = budget.account(i);
             classes[i] = b.build();
         }
         return new SizeClassPool(name, classes, budget);
+    }
+
+    /**
+     * A cache setting in pages for a class: as given up to 64 KiB (a standalone pool's largest
+     * page); above, scaled down to the bytes the 64 KiB class holds (at least one page), so that a
+     * thread's cache of 1 MiB pages does not park 128 MiB of the budget.
+     */
+    static int scaled(int pages, int classBytes) {
+        return classBytes <= PagePoolBuilder.MAX_PAGE_SIZE ? pages
+                : Math.max(1, (int) ((long) pages * PagePoolBuilder.MAX_PAGE_SIZE / classBytes));
     }
 
     /** A class's slab: slabBytes, or one page of the class when that is larger. */

@@ -26,6 +26,10 @@
  *       fragment state and counters.
  *   <li>Slabs, their free lists and the budget belong to {@link io.pagepool.pool.SlabAllocator}
  *       and change only under its lock.
+ *   <li>A {@link io.pagepool.pool.SizeClassPool}'s classes are ordinary pools that also charge
+ *       every slab to one {@code SharedBudget}, whose state changes only under its monitor; that
+ *       monitor is taken inside a class's slab lock and never holds one, and a class reclaims
+ *       other classes' free slabs with no lock held, so slab locks are never nested.
  * </ul>
  *
  * <h2>Where free pages go: one verb per move</h2>

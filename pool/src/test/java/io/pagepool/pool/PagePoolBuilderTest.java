@@ -70,7 +70,19 @@ class PagePoolBuilderTest {
                 bad("slabReserve", "-1", "0", "1048576", () -> PagePool.builder().slabReserve(-1)),
                 bad("virtualStripes", "3", "1", "256", () -> PagePool.builder().virtualStripes(3)),
                 bad("virtualStripes", "512", "1", "256", () -> PagePool.builder().virtualStripes(512)),
-                bad("virtualStripes", "0", "1", "256", () -> PagePool.builder().virtualStripes(0)));
+                bad("virtualStripes", "0", "1", "256", () -> PagePool.builder().virtualStripes(0)),
+                bad("minClassBytes", "256", "512", "1048576", () -> SizeClassPool.builder().minClassBytes(256)),
+                bad("minClassBytes", "1500", "512", "1048576", () -> SizeClassPool.builder().minClassBytes(1500)),
+                bad("maxClassBytes", "2097152", "512", "1048576",
+                        () -> SizeClassPool.builder().maxClassBytes(2 << 20)),
+                bad("maxClassBytes", "2048", "4096", "1048576",
+                        () -> SizeClassPool.builder().minClassBytes(4096).maxClassBytes(2048).build()),
+                bad("maxMemoryBytes", "1048576", "2097152", "1099511627776",
+                        () -> SizeClassPool.builder().maxMemoryBytes(1 << 20).build()),
+                bad("classFloorBytes", "1048576", "0", "599186", () -> SizeClassPool.builder() // 4 MiB over 7 classes
+                        .slabBytes(256 << 10).maxMemoryBytes(4 << 20).classFloorBytes(1 << 20).build()),
+                bad("classFloorBytes", "-1", "0", "1099511627776", () -> SizeClassPool.builder().classFloorBytes(-1)),
+                bad("cacheCapacity", "0", "1", "65536", () -> SizeClassPool.builder().cacheCapacity(0)));
     }
 
     @ParameterizedTest(name = "{0}")

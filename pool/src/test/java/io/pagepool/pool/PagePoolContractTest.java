@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The pool's single-thread contract, run over every configuration of {@link PoolConfig#all()}:
  * page sizes 2048/4096/16384, every {@link Mapping}, statistics on and off, slabs from mmap and
- * from a JDK arena. Every test ends with an audit of the pool's bookkeeping and a full close.
+ * from a JDK arena, standalone pools and classes of a {@link SizeClassPool}. Every test ends with
+ * an audit of the pool's bookkeeping and a full close.
  */
 @SuppressWarnings("try") // pools are closed explicitly inside try-with-resources, which closes again (idempotent)
 class PagePoolContractTest {
@@ -501,7 +502,7 @@ class PagePoolContractTest {
     @MethodSource("io.pagepool.pool.PoolConfig#statsOff")
     void statsOffPoolsKeepEveryCounterAtZero(PoolConfig config) throws Exception {
         Warnings warnings = new Warnings();
-        try (PagePool pool = config.builder("stats-off", warnings).cacheCapacity(8).ringCapacity(4).build()) {
+        try (PagePool pool = config.build(config.builder("stats-off", warnings).cacheCapacity(8).ringCapacity(4))) {
             assertTrue(!pool.statsEnabled());
             assertAllCountersZero(pool, "new pool");
             List<Page> pages = new ArrayList<>();
@@ -551,7 +552,7 @@ class PagePoolContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.pagepool.pool.PoolConfig#all")
     void zeroingPoolsHandOutZeroedMemoryOnEveryPath(PoolConfig config) throws Exception {
-        try (PagePool pool = config.builder("zero", new Warnings()).zero(true).build()) {
+        try (PagePool pool = config.build(config.builder("zero", new Warnings()).zero(true))) {
             assertTrue(pool.zeroes());
             int pageSize = config.pageSize();
 

@@ -139,4 +139,95 @@ class SizeClassPoolTest {
             assertNotNull(group.alloc(0));
         }
     }
+
+    @Test
+    void aStaleViewOfAnEarlierLeaseOfTheSameSizeIsRefusedAndTheCurrentHolderKeepsThePage() {
+        try (SizeClassPool group = small("stale", new Warnings()).build()) {
+            ByteBuffer first = group.allocBuffer(1500);
+            group.release(first);
+            ByteBuffer second = group.allocBuffer(1500);
+            group.release(second);
+            ByteBuffer third = group.allocBuffer(1500);
+            Page page = group.findPage(third);
+            assertSame(page, group.findPage(first), "LIFO: the same page for every lease");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.release(first));
+            assertTrue(e.getMessage().contains("stale"), e.getMessage());
+            assertEquals(1, page.refCount(), "the current holder keeps the page");
+            group.release(third);
+            assertEquals(0, group.stats().inflightPages());
+        }
+    }
+
+    @Test
+    void releaseAndFindPageWorkForEveryClassAndRefuseForeignBuffers() {
+        try (SizeClassPool group = small("find", new Warnings()).build()) {
+            for (int size : SIZES) {
+                ByteBuffer b = group.allocBuffer(size);
+                Page page = group.findPage(b);
+                assertNotNull(page, "size " + size);
+                ByteBuffer slice = b.slice(0, 1); // a slice names a smaller class than its page's
+                assertSame(page, group.findPage(slice), "a slice of " + size);
+                group.release(b);
+                Page held = group.alloc(size);
+                ByteBuffer tail = held.buffer().slice(held.sizeBytes() - 1, 1);
+                assertSame(held, group.findPage(tail));
+                group.release(tail); // a slice releases its page, whichever class
+                assertEquals(0, held.refCount());
+            }
+            ByteBuffer jdk = ByteBuffer.allocateDirect(2048);
+            assertNull(group.findPage(jdk));
+            assertNull(group.findPage(ByteBuffer.allocate(2048)));
+            assertNull(group.findPage(ByteBuffer.allocateDirect(1 << 20)));
+            assertNull(group.findPage(ByteBuffer.allocateDirect(0)));
+            assertThrows(IllegalArgumentException.class, () -> group.release(jdk));
+            assertThrows(IllegalArgumentException.class, () -> group.release(ByteBuffer.allocate(64)));
+            assertEquals(0, group.stats().inflightPages());
+        }
+    }
+
+    @Test
+    void aClosedGroupWaivesEveryClassAndCountsWaivesTheCallerServedElsewhere() throws Exception {
+        SizeClassPool group = small("closed", new Warnings()).build();
+        group.countWaive(WaiveReason.BUDGET, 3000);
+        group.countWaive(WaiveReason.SIZE, 100_000);
+        assertEquals(1, group.classFor(3000).stats().waiveBudget(), "counted on the class of the request");
+        assertEquals(1, group.classes().getLast().stats().waiveSize(), "too large: on the largest class");
+        ByteBuffer held = group.allocBuffer(3000);
+        group.close();
+        assertTrue(group.isClosed());
+        assertNull(group.tryAlloc(100));
+        assertNull(group.tryAllocBuffer(9000));
+        assertThrows(IllegalStateException.class, () -> group.alloc(2048));
+        group.release(held); // a page held across close still goes back
+        PoolStats stats = group.stats();
+        assertEquals(3, stats.waiveClosed());
+        assertEquals(1, stats.waiveBudget());
+        assertEquals(1, stats.waiveSize());
+        for (PagePool cls : group.classes()) {
+            assertTrue(cls.awaitClosed(java.time.Duration.ofSeconds(10)), cls.name());
+        }
+        assertEquals(0, group.stats().bytesMapped());
+    }
+
+    @Test
+    void pagesLargerThanTheZeroSourceAreZeroedWholeAndAClassLargerThanASlabMapsSlabsOfOnePage() {
+        try (SizeClassPool group = small("zero-1m", new Warnings()).maxClassBytes(1 << 20).zero(true).build()) {
+            PagePool largest = group.classFor(1 << 20);
+            assertEquals(4, largest.refillBatch(), "the 64 KiB class's refill bytes (64 pages) in 1 MiB pages");
+            assertEquals(8, largest.newCacheCapacity(), "the 64 KiB class's cache bytes (128 pages) in 1 MiB pages");
+            assertEquals(64, group.classFor(65536).refillBatch(), "as configured up to 64 KiB");
+            ByteBuffer dirty = group.allocBuffer(1 << 20);
+            while (dirty.hasRemaining()) {
+                dirty.put((byte) -1);
+            }
+            group.release(dirty);
+            ByteBuffer clean = group.allocBuffer((1 << 20) - 3);
+            assertSame(group.findPage(clean), group.findPage(dirty.duplicate().clear().slice(0, 8)));
+            for (int i = 0; i < clean.capacity(); i++) {
+                assertEquals(0, clean.get(i), "zeroed at " + i);
+            }
+            group.release(clean);
+            assertEquals(1 << 20, largest.stats().bytesMapped() / largest.stats().slabsMapped(), "a slab of one page");
+        }
+    }
 }
