@@ -34,9 +34,9 @@ class AgentPoolTest {
     void theOptionTablesBoundsBuild(String options) {
         AgentOptions o = OptionParser.parse(options);
         try (SizeClassPool group = PagePoolAgent.pool(o, new AgentLog(AgentOptions.LogLevel.QUIET, System.err))) {
-            for (PagePool pool : group.classes()) { // a class's cache holds at most one slab, its refill one cache
-                assertEquals(Math.min(o.cachePages(), pool.newCacheCapacity()), pool.newCacheCapacity());
-                assertEquals(Math.min(o.refillPages(), pool.newCacheCapacity()), pool.refillBatch());
+            for (PagePool pool : group.classes()) { // every class up to 64 KiB takes the options as given
+                assertEquals(o.cachePages(), pool.newCacheCapacity());
+                assertEquals(o.refillPages(), pool.refillBatch());
                 assertEquals(o.ringPages(), pool.ringCapacity());
             }
         }
