@@ -19,6 +19,7 @@ import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -39,23 +40,37 @@ public final class PagePools {
      * returned, to the pool now. Do not touch the buffer, or any view of it, afterwards.
      *
      * @return true if the page went back; false, with no effect, for null, a buffer the agent
-     *         did not hand out (heap, JDK, too large), a view derived from one (pass the buffer
-     *         itself), one already released, or when the agent is not running
+     *         did not hand out (heap, JDK, larger than the largest size class), a view derived
+     *         from one (pass the buffer itself), one already released, or when the agent is not running
      */
     public static boolean release(ByteBuffer buffer) {
         BufferSwap swap = DirectBuffers.swap();
         return swap != null && swap.release(buffer, ReleasePath.API);
     }
 
-    /** Whether {@code buffer} is a live buffer handed out by the agent's pool. */
+    /** Whether {@code buffer} is a live buffer handed out by the agent's pool (any size class). */
     public static boolean isPooled(ByteBuffer buffer) {
         BufferSwap swap = DirectBuffers.swap();
         return swap != null && swap.isPooled(buffer);
     }
 
-    /** The agent's pool, when the agent runs in this JVM. */
-    public static Optional<PagePool> pool() {
+    /**
+     * The agent's pool, when the agent runs in this JVM: its size classes under one budget
+     * ({@code allocBuffer(bytes)} takes the smallest class that fits, {@code release} any class,
+     * {@code stats()} sums the classes, {@code classes()} lists them).
+     */
+    public static Optional<SizeClassPool> pool() {
         BufferSwap swap = DirectBuffers.swap();
         return swap == null ? Optional.empty() : Optional.of(swap.pool());
+    }
+
+    /**
+     * The agent's size class serving requests of {@code bytes} (a full {@code PagePool} whose
+     * {@code pageSize()} is the class), when the agent runs in this JVM and {@code bytes} is 1 to
+     * its largest class ({@code maxSize=}).
+     */
+    public static Optional<PagePool> pool(int bytes) {
+        BufferSwap swap = DirectBuffers.swap();
+        return swap == null || bytes <= 0 ? Optional.empty() : Optional.ofNullable(swap.pool().classFor(bytes));
     }
 }

@@ -20,6 +20,7 @@ import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.agent.runtime.SiteTable;
+import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,9 @@ import java.util.Map;
 
 /**
  * The agent's figures at one moment, all the pool's from one snapshot so they agree with each
- * other: the human exit line ({@link #line()}) and the {@code summary=} file ({@link #write}),
- * one {@code key=value} per line in a fixed order, for scripts. Immutable.
+ * other: the human exit lines ({@link #line()}, {@link #classesLine()}) and the {@code summary=} file
+ * ({@link #write}), one {@code key=value} per line in a fixed order, for scripts; a size class's
+ * figures under keys ending in its size ({@code servedFromPool.2k}). Immutable.
  *
  * @param sitesRewritten      allocateDirect call sites and method references rewritten
  * @param classesRewritten    classes with at least one rewritten site
@@ -53,12 +56,38 @@ import java.util.Map;
  * @param releasedUnreachable pages returned when their buffer became unreachable
  * @param releasesIgnored     releases of foreign, derived or already released buffers
  * @param fastPathRatio       share of allocations served by a thread cache, 0..1
- * @param bytesMapped         the pool's memory mapped now
+ * @param bytesMapped         the pool's memory mapped now, every class
+ * @param waivedSize          requests larger than the largest size class (served by the JDK)
+ * @param waivedBudget        requests the budget left to the JDK, every class
+ * @param classes             each size class's figures, smallest first
  */
 record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites, long classesChecked,
                    long transformMillis, long classesSkipped, long loadersSkipped, long servedFromPool,
                    long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
-                   long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped) {
+                   long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped,
+                   long waivedSize, long waivedBudget, List<ClassFigures> classes) {
+
+    /**
+     * One size class at exit, from one snapshot of its own.
+     *
+     * @param label          the class as options write it ({@code 2k})
+     * @param servedFromPool pages it handed out
+     * @param waivedBudget   its requests the budget left to the JDK
+     * @param pagesMapped    its pages mapped now
+     * @param bytesMapped    its memory mapped now
+     */
+    record ClassFigures(String label, long servedFromPool, long waivedBudget, long pagesMapped, long bytesMapped) {
+        static ClassFigures of(PagePool cls) {
+            PoolStats s = cls.stats();
+            return new ClassFigures(PagePoolAgent.sizeLabel(cls.pageSize()), s.allocPages(), s.waiveBudget(),
+                    s.pagesMapped(), s.bytesMapped());
+        }
+
+        /** Whether the class served, missed or holds anything (the exit line lists only those). */
+        boolean used() {
+            return servedFromPool > 0 || waivedBudget > 0 || pagesMapped > 0;
+        }
+    }
 
     /**
      * The figures now; {@code rewriter} and {@code swap} are null while the rewriting has not
@@ -71,7 +100,12 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         long classesChecked = watch.classesScanned();
         long transformMillis = watch.transformNanos() / 1_000_000;
         if (swap == null) {
-            return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 0);
+            return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 0, 0, 0,
+                    List.of());
+        }
+        List<ClassFigures> classes = new ArrayList<>();
+        for (PagePool cls : swap.pool().classes()) {
+            classes.add(ClassFigures.of(cls));
         }
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
         return new ExitSummary(on ? rewriter.sitesRewritten() : 0, on ? rewriter.classesRewritten() : 0,
@@ -81,7 +115,8 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
-                stats.fastPathRatio(), stats.bytesMapped());
+                stats.fastPathRatio(), stats.bytesMapped(), stats.waiveSize(), stats.waiveBudget(),
+                List.copyOf(classes));
     }
 
     /** One line: what was rewritten and how the pages came back. */
@@ -89,7 +124,8 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         return "rewrote " + sitesRewritten + " allocateDirect site(s) in " + classesRewritten + " class(es), "
                 + scopedSites + " scoped (" + classesChecked + " classes checked in " + transformMillis
                 + " ms); served " + servedFromPool + " buffers from the pool, " + servedByJdk
-                + " from the JDK (too large, budget, closed, or a site at the JDK); pages returned: scoped "
+                + " from the JDK (larger than the largest size class, budget, closed, or a site at the JDK);"
+                + " pages returned: scoped "
                 + releasedScoped
                 + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
                 + releasedUnreachable + "; ignored releases " + releasesIgnored
@@ -106,17 +142,55 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         return AgentSites.summaryLines(SiteTable.global());
     }
 
-    /** The figures by key, in the record's order: the {@code summary=} file's content. */
+    /**
+     * The second line: each size class that served, missed or holds pages, as
+     * {@code 2k 1200 served, 3 waived (budget), 16 pages / 32 KiB mapped}, then the requests larger
+     * than the largest class and the classes left idle.
+     */
+    String classesLine() {
+        StringBuilder line = new StringBuilder("size classes:");
+        List<String> idle = new ArrayList<>();
+        for (ClassFigures c : classes) {
+            if (!c.used()) {
+                idle.add(c.label());
+                continue;
+            }
+            line.append(line.charAt(line.length() - 1) == ':' ? " " : "; ").append(c.label()).append(' ')
+                    .append(c.servedFromPool()).append(" served")
+                    .append(c.waivedBudget() > 0 ? ", " + c.waivedBudget() + " waived (budget)" : "")
+                    .append(", ").append(c.pagesMapped()).append(" pages / ").append(c.bytesMapped() >> 10)
+                    .append(" KiB mapped");
+        }
+        String largest = classes.isEmpty() ? "?" : classes.getLast().label();
+        line.append(line.charAt(line.length() - 1) == ':' ? " none used" : "").append("; larger than ")
+                .append(largest).append(": ").append(waivedSize).append(" to the JDK (size)");
+        return line + (idle.isEmpty() ? "" : "; idle: " + String.join(" ", idle));
+    }
+
+    /**
+     * The figures by key, in the record's order: the {@code summary=} file's content. Each size
+     * class adds {@code servedFromPool.<size>}, {@code waivedBudget.<size>}, {@code pagesMapped.<size>}
+     * and {@code bytesMapped.<size>} ({@code <size>} as {@code 2k}), smallest class first.
+     */
     Map<String, String> figures() {
         Map<String, String> figures = new LinkedHashMap<>();
         for (var component : ExitSummary.class.getRecordComponents()) {
             try {
                 Object value = component.getAccessor().invoke(this);
+                if (value instanceof List<?>) {
+                    continue; // the classes: below, one key per figure
+                }
                 figures.put(component.getName(), value instanceof Double d
                         ? String.format(Locale.ROOT, "%.6f", d) : value.toString());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        for (ClassFigures c : classes) {
+            figures.put("servedFromPool." + c.label(), Long.toString(c.servedFromPool()));
+            figures.put("waivedBudget." + c.label(), Long.toString(c.waivedBudget()));
+            figures.put("pagesMapped." + c.label(), Long.toString(c.pagesMapped()));
+            figures.put("bytesMapped." + c.label(), Long.toString(c.bytesMapped()));
         }
         return figures;
     }

@@ -26,10 +26,10 @@ import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
 import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.agent.runtime.TunedSites;
-import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
-import io.pagepool.tuner.Tuner;
+import io.pagepool.tuner.SizeClassTuner;
 import io.pagepool.tuner.TunerOptions;
 
 import java.lang.instrument.ClassFileTransformer;
@@ -219,8 +219,8 @@ public final class PagePoolAgent {
     }
 
     /** Registers the pool's and the agent's JFR events and MXBean. */
-    private static void events(PagePool pool, BufferSwap swap) {
-        PoolRecorder.register(pool);
+    private static void events(SizeClassPool pool, BufferSwap swap) {
+        PoolRecorder.register(pool); // every class: its statistics events and MXBean
         AgentEvents.install(swap);
     }
 
@@ -267,7 +267,7 @@ public final class PagePoolAgent {
                 events(s.swap().pool(), s.swap());
             }
             if (options.tune()) {
-                s.tuner(Tuner.start(s.swap().pool(), TunerOptions.builder().interval(options.tuneInterval())
+                s.tuner(SizeClassTuner.start(s.swap().pool(), TunerOptions.builder().interval(options.tuneInterval())
                         .debugLog(log::debug).build(), new TunedSites(SiteTable.global(), s.swap())));
             }
         } catch (InterruptedException e) {
@@ -299,15 +299,18 @@ public final class PagePoolAgent {
     }
 
     /**
-     * The agent's pool. Every value the option table allows builds: the bounds the builder
-     * checks against ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
+     * The agent's pool: one class per power of two from {@code minSize} to {@code maxSize}, named
+     * {@code pagepool-agent-<size>} ({@code pagepool-agent-2k}), under the one {@code maxMemory}
+     * budget. Every value the option table allows builds: the bounds the builder checks against
+     * ({@code maxCacheCapacity}, {@code maxRingCapacity}) grow with the options.
      */
-    static PagePool pool(AgentOptions options, AgentLog log) {
-        long slabBytes = Math.max(options.pageSizeBytes(), Math.min(2L << 20,
+    static SizeClassPool pool(AgentOptions options, AgentLog log) {
+        long slabBytes = Math.max(options.maxSizeBytes(), Math.min(2L << 20,
                 Long.highestOneBit(options.maxMemoryBytes())));
-        return PagePool.builder()
+        return SizeClassPool.builder()
                 .name("pagepool-agent")
-                .pageSize(options.pageSizeBytes())
+                .minClassBytes(options.minSizeBytes())
+                .maxClassBytes(options.maxSizeBytes())
                 .slabBytes(slabBytes)
                 .maxMemoryBytes(options.maxMemoryBytes())
                 .maxCacheCapacity(Math.max(4096, Math.max(options.cachePages(), options.refillPages())))
@@ -324,10 +327,17 @@ public final class PagePoolAgent {
     }
 
     static String describe(AgentOptions o) {
-        return "pageSize=" + o.pageSizeBytes() + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
+        return "sizes=" + sizeLabel(o.minSizeBytes()) + (o.minSizeBytes() == o.maxSizeBytes() ? ""
+                : ".." + sizeLabel(o.maxSizeBytes())) + " maxMemory=" + (o.maxMemoryBytes() >> 20) + "m mapping="
                 + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
                 + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
                 + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
+    }
+
+    /** {@code 512}, {@code 2k}, {@code 1m}: a size class as the options and pool names write it. */
+    static String sizeLabel(int bytes) {
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + "m"
+                : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + "k" : Integer.toString(bytes);
     }
 }

@@ -81,8 +81,8 @@ final class RunningAgent {
     }
 
     /**
-     * At exit: a line per {@code release=} entry that never matched, the summary line, and the
-     * {@code summary=} file (one line when it cannot be written).
+     * At exit: a line per {@code release=} entry that never matched, the summary line, the size
+     * classes' line, and the {@code summary=} file (one line when it cannot be written).
      */
     void atExit(AgentLog log) {
         Rewriter r = rewriter;
@@ -94,6 +94,7 @@ final class RunningAgent {
         ExitSummary summary = ExitSummary.of(watch, r, swap);
         log.info(summary.line());
         summary.siteLines().forEach(log::info);
+        log.info(summary.classesLine());
         if (options.summary() != null) {
             try {
                 summary.write(options.summary());

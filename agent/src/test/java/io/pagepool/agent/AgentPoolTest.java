@@ -19,6 +19,7 @@ import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.options.OptionParser;
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,9 +33,12 @@ class AgentPoolTest {
             "pageSize=65536,cache=65536,refill=65536,ring=1048576,maxMemory=1024g"})
     void theOptionTablesBoundsBuild(String options) {
         AgentOptions o = OptionParser.parse(options);
-        try (PagePool pool = PagePoolAgent.pool(o, new AgentLog(AgentOptions.LogLevel.QUIET, System.err))) {
-            assertEquals(o.refillPages(), pool.refillBatch());
-            assertEquals(o.ringPages(), pool.ringCapacity());
+        try (SizeClassPool group = PagePoolAgent.pool(o, new AgentLog(AgentOptions.LogLevel.QUIET, System.err))) {
+            for (PagePool pool : group.classes()) { // every class up to 64 KiB takes the options as given
+                assertEquals(o.cachePages(), pool.newCacheCapacity());
+                assertEquals(o.refillPages(), pool.refillBatch());
+                assertEquals(o.ringPages(), pool.ringCapacity());
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ import io.pagepool.agent.runtime.ReleasePath;
 import io.pagepool.pool.Page;
 import io.pagepool.agent.runtime.SiteMode;
 import io.pagepool.agent.runtime.SiteTable;
-import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import java.nio.ByteBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -60,13 +60,14 @@ public class AgentPathBenchmark extends StandardRun {
     @Param({"false"})
     public boolean zero;
 
-    private PagePool pool;
+    private SizeClassPool pool;
     private BufferSwap swap;
     private int jdkSite;
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = PagePool.builder().name("agent-path").pageSize(BYTES).maxMemoryBytes(256L << 20).zero(zero).build();
+        // the agent's pool: size classes 1 KiB..64 KiB, BYTES from the 2 KiB class
+        pool = SizeClassPool.builder().name("agent-path").maxMemoryBytes(256L << 20).zero(zero).build();
         swap = new BufferSwap(pool);
         jdkSite = SiteTable.global().register("bench.AgentPath", "siteAtJdk", "()V", -1, 0,
                 "bench.AgentPath.siteAtJdk()");

@@ -17,6 +17,7 @@ package io.pagepool.recorder;
 
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolListener;
+import io.pagepool.pool.SizeClassPool;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Objects;
@@ -120,6 +121,32 @@ public final class PoolRecorder {
         PoolEventListener.commitLifecycle(pool.name(), PoolLifecycleEvent.CREATED, 0, 0, 0,
                 describe(pool, fastPathSampleInterval));
         return pool;
+    }
+
+    /**
+     * Records every size class of {@code group} as the pool it is ({@link #register(PagePool)}):
+     * its own {@code io.pagepool.PoolStatistics} and {@code CacheStatistics} events (their
+     * {@code pageSize} the class, their {@code poolName} the group's name and the class,
+     * {@code pagepool-agent-2k}), samples, MXBean ({@code io.pagepool:type=PagePool,name=pagepool-agent-2k})
+     * and "created" event. Returns the group.
+     *
+     * @throws IllegalStateException as {@link #register(PagePool)}, for the first class that fails
+     *         (the classes before it stay registered)
+     */
+    public static SizeClassPool register(SizeClassPool group) {
+        for (PagePool cls : group.classes()) {
+            register(cls);
+        }
+        return group;
+    }
+
+    /** Stops recording every size class of {@code group}; false when none was registered. */
+    public static boolean unregister(SizeClassPool group) {
+        boolean any = false;
+        for (PagePool cls : group.classes()) {
+            any |= unregister(cls);
+        }
+        return any;
     }
 
     /**

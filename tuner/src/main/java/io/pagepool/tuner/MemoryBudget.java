@@ -15,23 +15,42 @@
  */
 package io.pagepool.tuner;
 
+import java.util.function.LongSupplier;
+
 /**
  * The pages the tuner may hand out as capacity: {@code budgetFraction} of the pool's memory
- * budget, shared by every cache's capacity and the ring's. Capacity is a promise, not memory: a
+ * budget (of a size class: its share of the group's budget, read again each step), shared by
+ * every cache's capacity and the ring's. Capacity is a promise, not memory: a
  * cache holds at most its capacity in free pages, so keeping the promises inside the budget keeps
  * parked pages inside it. Rebuilt at the start of each step from the pool's gauges, then kept up to
  * date by the policies as they move capacities. Tuner thread only.
  */
 final class MemoryBudget {
-    private final long budgetPages;
+    private final LongSupplier budgetBytes;
+    private final int pageSize;
+    private final double fraction;
+    private long budgetPages;
     private long usedPages;
 
     MemoryBudget(long maxMemoryBytes, int pageSize, double fraction) {
-        this.budgetPages = (long) (maxMemoryBytes / pageSize * fraction);
+        this(() -> maxMemoryBytes, pageSize, fraction);
     }
 
-    /** Starts a step: the capacities handed out now. */
+    /** A budget that follows {@code budgetBytes} (a size class's share), read at each {@link #reset}. */
+    MemoryBudget(LongSupplier budgetBytes, int pageSize, double fraction) {
+        this.budgetBytes = budgetBytes;
+        this.pageSize = pageSize;
+        this.fraction = fraction;
+        this.budgetPages = pages();
+    }
+
+    private long pages() {
+        return (long) (budgetBytes.getAsLong() / pageSize * fraction);
+    }
+
+    /** Starts a step: the budget now and the capacities handed out now. */
     void reset(long cacheCapacityTotal, int ringCapacity) {
+        budgetPages = pages();
         usedPages = cacheCapacityTotal + ringCapacity;
     }
 

@@ -50,6 +50,8 @@ final class SitePolicy {
     private final AllocationSites sites;
     private final Duration interval;
     private final int pageSizeBytes;
+    /** Bytes of an average page in flight this step (pages of size classes differ); {@link #pageSizeBytes} when none. */
+    private long bytesPerPage;
     private long[] lastServed = new long[0];
     private long[] lastExplicit = new long[0];
     private long[] lastJdkServed = new long[0];
@@ -71,7 +73,12 @@ final class SitePolicy {
         return decisions;
     }
 
-    void step(long step, PoolStats pool) {
+    /**
+     * One step over the sites, with {@code pool} the figures of the pool (or group of size
+     * classes) serving them and {@code inFlightBytes} the bytes of its pages in flight.
+     */
+    void step(long step, PoolStats pool, long inFlightBytes) {
+        bytesPerPage = pool.inflightPages() > 0 ? Math.max(1, inFlightBytes / pool.inflightPages()) : pageSizeBytes;
         sites.refresh();
         int count = sites.count();
         grow(count);
@@ -129,7 +136,7 @@ final class SitePolicy {
         if (budgetBytes <= 0) {
             return null;
         }
-        long inFlightBytes = inFlightPages * pageSizeBytes;
+        long inFlightBytes = inFlightPages * bytesPerPage;
         double share = (double) inFlightBytes / budgetBytes;
         String percent = String.format(Locale.ROOT, "%.0f%% of its budget", 100 * share);
         long waives = pool.waiveBudget() - lastWaiveBudget;
@@ -140,7 +147,7 @@ final class SitePolicy {
             return percent;
         }
         long growthPages = inFlightPages - lastInFlightPages;
-        if (growthPages > 0 && (budgetBytes - inFlightBytes) / pageSizeBytes <= growthPages * HORIZON_STEPS) {
+        if (growthPages > 0 && (budgetBytes - inFlightBytes) / bytesPerPage <= growthPages * HORIZON_STEPS) {
             return percent + ", spent within " + duration(HORIZON_STEPS) + " at this rate";
         }
         return null;

@@ -17,6 +17,7 @@ package io.pagepool.tuner;
 
 import io.pagepool.pool.PagePool;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -60,15 +61,23 @@ public final class Tuner implements AutoCloseable {
     private boolean failed;
 
     Tuner(PagePool pool, TunerOptions options) {
-        this(pool, options, null);
+        this(pool, options, null, pool::maxMemoryBytes);
     }
 
     Tuner(PagePool pool, TunerOptions options, AllocationSites allocationSites) {
+        this(pool, options, allocationSites, pool::maxMemoryBytes);
+    }
+
+    /**
+     * A tuner whose capacity budget follows {@code budgetBytes} (a size class's share, {@link
+     * SizeClassTuner}) and that decides {@code allocationSites}' modes when not null.
+     */
+    Tuner(PagePool pool, TunerOptions options, AllocationSites allocationSites, LongSupplier budgetBytes) {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.options = Objects.requireNonNull(options, "options");
         this.sampler = new Signals.Sampler(pool);
         this.knobs = new Knobs(pool, options.debugLog());
-        this.budget = new MemoryBudget(pool.maxMemoryBytes(), pool.pageSize(), options.budgetFraction());
+        this.budget = new MemoryBudget(budgetBytes, pool.pageSize(), options.budgetFraction());
         this.caches = new CacheSizer(options, pool.maxCacheCapacity());
         this.newCaches = new NewCacheSizer(options, pool.maxCacheCapacity());
         this.refill = new RefillSizer(options, pool.refillBatch(), pool.maxCacheCapacity());
@@ -146,7 +155,7 @@ public final class Tuner implements AutoCloseable {
             newCaches.step(s, knobs);
             ring.step(s, budget, knobs);
             if (sites != null) {
-                sites.step(s.step(), s.now());
+                sites.step(s.step(), s.now(), s.now().inflightPages() * pool.pageSize());
             }
         } catch (RuntimeException e) {
             if (!failed) {

@@ -29,7 +29,10 @@ import java.util.Locale;
  *
  * @param include      package prefixes whose classes are rewritten (empty: every class outside the JDK and pagepool)
  * @param exclude      package prefixes never rewritten
- * @param pageSizeBytes page size
+ * @param minSizeBytes the smallest size class
+ * @param maxSizeBytes the largest size class: larger requests go to the JDK
+ * @param pageSizeBytes {@code pageSize=} as given (then {@code minSizeBytes == maxSizeBytes == pageSizeBytes}),
+ *                      0 when not given
  * @param cachePages   thread cache capacity
  * @param refillPages  refill batch
  * @param ringPages    recycle ring capacity
@@ -48,7 +51,8 @@ import java.util.Locale;
  * @param log          how much the agent prints
  * @param summary      file the exit summary's figures go to ({@code key=value} lines), or null for none
  */
-public record AgentOptions(List<String> include, List<String> exclude, int pageSizeBytes, int cachePages,
+public record AgentOptions(List<String> include, List<String> exclude, int minSizeBytes, int maxSizeBytes,
+                           int pageSizeBytes, int cachePages,
                            int refillPages, int ringPages, long maxMemoryBytes, Mapping mapping, boolean zero,
                            boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
                            boolean scopeCheck,
@@ -78,7 +82,9 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
         return switch (option) {
             case INCLUDE -> String.join(";", include);
             case EXCLUDE -> String.join(";", exclude);
-            case PAGE_SIZE -> Integer.toString(pageSizeBytes);
+            case MIN_SIZE -> pageSizeBytes != 0 ? "" : size(minSizeBytes); // pageSize= implies it
+            case MAX_SIZE -> pageSizeBytes != 0 ? "" : size(maxSizeBytes);
+            case PAGE_SIZE -> pageSizeBytes == 0 ? "" : Integer.toString(pageSizeBytes);
             case CACHE -> Integer.toString(cachePages);
             case REFILL -> Integer.toString(refillPages);
             case RING -> Integer.toString(ringPages);
@@ -135,16 +141,16 @@ public record AgentOptions(List<String> include, List<String> exclude, int pageS
 
     /** These options with {@code jfr=} set to {@code file} (null: no recording). */
     public AgentOptions withJfr(Path file) {
-        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
-                mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
-                summary);
+        return new AgentOptions(include, exclude, minSizeBytes, maxSizeBytes, pageSizeBytes, cachePages, refillPages,
+                ringPages, maxMemoryBytes, mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release,
+                site, onErrorExit, log, summary);
     }
 
     /** These options with {@code summary=} set to {@code file} (null: no summary file). */
     public AgentOptions withSummary(Path file) {
-        return new AgentOptions(include, exclude, pageSizeBytes, cachePages, refillPages, ringPages, maxMemoryBytes,
-                mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
-                file);
+        return new AgentOptions(include, exclude, minSizeBytes, maxSizeBytes, pageSizeBytes, cachePages, refillPages,
+                ringPages, maxMemoryBytes, mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release,
+                site, onErrorExit, log, file);
     }
 
     /** The {@code release=} entries as class name and method name pairs. */

@@ -23,12 +23,16 @@ public enum Option {
     INCLUDE("include", "", "package prefixes", "only classes in these packages are rewritten, ';'-separated"
             + " (default: every class outside the JDK and pagepool)"),
     EXCLUDE("exclude", "", "package prefixes", "classes in these packages are never rewritten, ';'-separated"),
-    PAGE_SIZE("pageSize", "4096", "1024 to 65536, a power of two", "page size in bytes; larger requests go"
-            + " to the JDK (a 'size' waive)"),
+    PAGE_SIZE("pageSize", "", "1024 to 65536, a power of two", "one page size only, short for minSize=N,maxSize=N"
+            + " (the pool before size classes); not with minSize or maxSize"),
+    MIN_SIZE("minSize", "1k", "512 to 1m, a power of two, at most maxSize", "the smallest size class: requests"
+            + " up to it take a page of this size"),
+    MAX_SIZE("maxSize", "64k", "512 to 1m, a power of two, at least minSize", "the largest size class: each request"
+            + " up to it takes a page of the smallest class that fits; larger ones go to the JDK (a 'size' waive)"),
     CACHE("cache", "128", "1 to 65536 pages", "per-thread cache capacity (the tuner moves it)"),
     REFILL("refill", "64", "1 to 65536 pages", "pages moved per cache refill"),
     RING("ring", "1024", "1 to 1048576 pages", "recycle ring capacity for cross-thread releases"),
-    MAX_MEMORY("maxMemory", "256m", "a size with k, m or g suffix", "memory budget of the pool; when spent,"
+    MAX_MEMORY("maxMemory", "256m", "a size with k, m or g suffix", "memory budget of all size classes; when spent,"
             + " requests go to the JDK (a 'budget' waive), never a GC or a wait"),
     MAPPING("mapping", "prefault", "plain|prefault|pinned|hugepage", "how slabs are mapped (pinned and"
             + " hugepage need --enable-native-access=ALL-UNNAMED)"),

@@ -18,6 +18,8 @@ package io.pagepool.agent.options;
 import io.pagepool.pool.Mapping;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PagePoolBuilder;
+import io.pagepool.pool.SizeClassPool;
+import io.pagepool.pool.SizeClassPoolBuilder;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +42,9 @@ import java.util.regex.Pattern;
 public final class OptionParser {
     /** What {@link Option#MAX_MEMORY}'s default means; used when a bad value is reported. */
     static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
+    /** What {@link Option#MIN_SIZE}'s and {@link Option#MAX_SIZE}'s defaults mean. */
+    static final long DEFAULT_MIN_SIZE_BYTES = 1 << 10;
+    static final long DEFAULT_MAX_SIZE_BYTES = 64 << 10;
     /** The tuner's period: 10 ms to a day (longer overflows its nanosecond clock arithmetic). */
     private static final Duration MIN_TUNE_INTERVAL = Duration.ofMillis(10);
     private static final Duration MAX_TUNE_INTERVAL = Duration.ofDays(1);
@@ -106,11 +112,24 @@ public final class OptionParser {
             List<String> include = packages(Option.INCLUDE);
             List<String> exclude = packages(Option.EXCLUDE);
             PagePoolBuilder pool = PagePool.builder();
-            int pageSize = whole(Option.PAGE_SIZE, v -> pool.pageSize(v));
+            SizeClassPoolBuilder classes = SizeClassPool.builder();
+            int minSize = (int) size(Option.MIN_SIZE, v -> classes.minClassBytes(Math.toIntExact(v)));
+            int maxSize = (int) size(Option.MAX_SIZE, v -> classes.maxClassBytes(Math.toIntExact(v)));
+            int pageSize = given.containsKey(Option.PAGE_SIZE) ? whole(Option.PAGE_SIZE, v -> pool.pageSize(v)) : 0;
+            if (pageSize != 0 && (given.containsKey(Option.MIN_SIZE) || given.containsKey(Option.MAX_SIZE))) {
+                problems.add("pageSize=" + value(Option.PAGE_SIZE) + " is short for minSize=N,maxSize=N (one size"
+                        + " class): give either pageSize or minSize/maxSize, not both");
+            } else if (pageSize != 0) {
+                minSize = pageSize;
+                maxSize = pageSize;
+            } else if (minSize > maxSize) {
+                problems.add("bad value minSize=" + value(Option.MIN_SIZE) + ": larger than maxSize="
+                        + value(Option.MAX_SIZE) + " (the smallest size class cannot exceed the largest)");
+            }
             int cache = whole(Option.CACHE, v -> pool.cacheCapacity(v));
             int refill = whole(Option.REFILL, v -> pool.refillBatch(v));
             int ring = whole(Option.RING, v -> pool.ringCapacity(v));
-            long maxMemory = size(Option.MAX_MEMORY, pool);
+            long maxMemory = size(Option.MAX_MEMORY, pool::maxMemoryBytes);
             Mapping mapping = Mapping.values()[choice(Option.MAPPING, "plain", "prefault", "pinned", "hugepage")];
             boolean zero = bool(Option.ZERO);
             boolean stats = bool(Option.STATS);
@@ -122,8 +141,9 @@ public final class OptionParser {
             List<String> release = releaseMethods();
             List<String> site = sitePins();
             AgentOptions.LogLevel log = AgentOptions.LogLevel.values()[choice(Option.LOG, "quiet", "info", "debug")];
-            return new AgentOptions(include, exclude, pageSize, cache, refill, ring, maxMemory, mapping, zero, stats,
-                    jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit, log,
+            return new AgentOptions(include, exclude, minSize, maxSize, pageSize, cache, refill, ring, maxMemory,
+                    mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit,
+                    log,
                     path(Option.SUMMARY));
         }
 
@@ -164,7 +184,7 @@ public final class OptionParser {
                 n = Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 bad(option, v.matches("-?\\d+") ? "too large" : "not a whole number");
-                return Integer.parseInt(option.defaultValue());
+                return defaultWhole(option);
             }
             try {
                 check.accept(n);
@@ -172,15 +192,22 @@ public final class OptionParser {
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage(); // "cacheCapacity = 0 is out of range: allowed 1 to 65536"
                 outOfRange(option, message.substring(message.indexOf(" is ") + 4));
-                return Integer.parseInt(option.defaultValue());
+                return defaultWhole(option);
             }
         }
 
-        private long size(Option option, PagePoolBuilder pool) {
+        /** What a whole-number option's default means; 0 for none ({@code pageSize}). */
+        private static int defaultWhole(Option option) {
+            return option.defaultValue().isEmpty() ? 0 : Integer.parseInt(option.defaultValue());
+        }
+
+        /** A size with an optional k, m or g suffix; {@code check} (a builder setter) validates the range. */
+        private long size(Option option, LongConsumer check) {
+            long fallback = defaultSize(option);
             Matcher m = SIZE.matcher(value(option));
             if (!m.matches()) {
                 bad(option, "not a size");
-                return DEFAULT_MAX_MEMORY_BYTES;
+                return fallback;
             }
             int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
                 case "k" -> 10;
@@ -191,17 +218,29 @@ public final class OptionParser {
             long n = Long.parseLong(m.group(1));
             if (n > (Long.MAX_VALUE >> shift)) {
                 bad(option, "too large");
-                return DEFAULT_MAX_MEMORY_BYTES;
+                return fallback;
             }
             long bytes = n << shift;
             try {
-                pool.maxMemoryBytes(bytes);
+                check.accept(bytes);
                 return bytes;
+            } catch (ArithmeticException e) { // an int setter given more than 2 GiB
+                bad(option, "too large");
+                return fallback;
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();
                 outOfRange(option, bytes + " bytes" + message.substring(message.indexOf(" is ")));
-                return DEFAULT_MAX_MEMORY_BYTES;
+                return fallback;
             }
+        }
+
+        /** What a size option's default means; used when a bad value is reported. */
+        private static long defaultSize(Option option) {
+            return switch (option) {
+                case MIN_SIZE -> DEFAULT_MIN_SIZE_BYTES;
+                case MAX_SIZE -> DEFAULT_MAX_SIZE_BYTES;
+                default -> DEFAULT_MAX_MEMORY_BYTES;
+            };
         }
 
         private Duration duration(Option option) {

@@ -16,18 +16,19 @@
 package io.pagepool.agent.runtime;
 
 import io.pagepool.pool.Page;
-import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
-import io.pagepool.pool.WaiveReason;
+import io.pagepool.pool.SizeClassPool;
 
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Serves rewritten {@code ByteBuffer.allocateDirect} calls from a pool and takes the pages back.
+ * Serves rewritten {@code ByteBuffer.allocateDirect} calls from a group of size classes and takes
+ * the pages back, whichever class they came from.
  *
- * <p>Each allocation hands out a buffer over one page with capacity == the request (position 0,
+ * <p>Each allocation hands out a buffer over one page of the smallest class that fits, with
+ * capacity == the request (position 0,
  * limit == capacity, big-endian, zeroed when the pool zeroes), and attaches to the page what
  * identifies this lease: for a reachability-tracked buffer, a new root view of the page and a
  * {@link Lease} referring to it; for a site proven scoped, the page's recycled scoped view (a
@@ -39,15 +40,14 @@ import java.util.concurrent.atomic.LongAdder;
  * only while a tracked lease is outstanding ({@link TrackedLeases}).
  *
  * <p>Requests the pool does not serve go to the JDK's own {@code ByteBuffer.allocateDirect}; never
- * a GC, never a wait. Larger than a page, budget spent or pool closed: the pool counts a waive
+ * a GC, never a wait. Larger than the largest class, budget spent or pool closed: the pool counts a waive
  * with its reason. Empty ({@code allocateDirect(0)}): no waive of the pool's, counted here
  * instead; {@link #waived()} includes both. Threading: every method may be called from any thread.
  */
 public final class BufferSwap {
-    private final PagePool pool;
+    private final SizeClassPool pool;
     /** The sites whose ids rewritten calls pass; their modes and figures. */
     private final SiteTable sites = SiteTable.global();
-    private final int pageSizeBytes;
     private final TrackedLeases tracked = new TrackedLeases();
     /** The pages handed out, by address: how a release finds its page without the pool's lookup. */
     private final PageIndex index;
@@ -61,24 +61,23 @@ public final class BufferSwap {
     /** Debug mode: scoped buffers live in their own arena, closed at release (null when off). */
     private final ScopeCheck check;
 
-    /** A swap serving from {@code pool}, without {@code scopeCheck}. */
-    public BufferSwap(PagePool pool) {
+    /** A swap serving from {@code pool}'s size classes, without {@code scopeCheck}. */
+    public BufferSwap(SizeClassPool pool) {
         this(pool, false);
     }
 
     /** @param scopeCheck debug: scoped buffers die with their lease, so a use after release throws */
-    public BufferSwap(PagePool pool, boolean scopeCheck) {
+    public BufferSwap(SizeClassPool pool, boolean scopeCheck) {
         this.pool = pool;
         this.check = scopeCheck ? new ScopeCheck() : null;
-        this.pageSizeBytes = pool.pageSize();
-        this.index = new PageIndex(pageSizeBytes);
+        this.index = new PageIndex(pool.minClassBytes());
         for (int i = 0; i < released.length; i++) {
             released[i] = new LongAdder();
         }
     }
 
-    /** The pool serving the rewritten calls. */
-    public PagePool pool() {
+    /** The size classes serving the rewritten calls. */
+    public SizeClassPool pool() {
         return pool;
     }
 
@@ -217,9 +216,9 @@ public final class BufferSwap {
     }
 
     /**
-     * Pages the pool handed out so far: its {@code allocPages} counter (0 with {@code stats=false}).
-     * That is the swapped calls served by the pool plus any direct use of the same pool, such as
-     * the application's through {@code PagePools.pool()}.
+     * Pages the pool handed out so far, every class: the {@code allocPages} counters (0 with
+     * {@code stats=false}). That is the swapped calls served by the pool plus any direct use of
+     * the same pool, such as the application's through {@code PagePools.pool()}.
      */
     public long swapped() {
         return swapped(pool.stats());
@@ -231,8 +230,8 @@ public final class BufferSwap {
     }
 
     /**
-     * Requests served by the JDK instead: the pool's waives (too large, budget spent, closed;
-     * including any direct use of the pool) and the empty requests counted here.
+     * Requests served by the JDK instead: the pool's waives (larger than the largest class, budget
+     * spent, closed; including any direct use of the pool) and the empty requests counted here.
      */
     public long waived() {
         return waived(pool.stats());
@@ -253,12 +252,10 @@ public final class BufferSwap {
      * counts, or an empty request).
      */
     private Page take(int capacity) {
-        if (capacity > 0 && capacity <= pageSizeBytes) {
-            return pool.tryAlloc(capacity); // counts a budget or closed waive itself
+        if (capacity > 0) {
+            return pool.tryAlloc(capacity); // smallest class that fits; counts a size, budget or closed waive itself
         }
-        if (capacity > pageSizeBytes) {
-            pool.countWaive(WaiveReason.SIZE, capacity);
-        } else if (capacity == 0) {
+        if (capacity == 0) {
             empty.increment();
         } // negative: the JDK throws, as it would have
         return null;

@@ -41,8 +41,9 @@ class AgentErrorsIT {
         assertTrue(nic.out().contains("RESULT simnic"), nic.out());
         List<String> lines = nic.err().lines().filter(l -> l.startsWith("pagepool: bad agent option: ")).toList();
         assertEquals(List.of(
-                "pagepool: bad agent option: unknown option 'colour'; known options: include, exclude, pageSize, cache,"
-                        + " refill, ring, maxMemory, mapping, zero, stats, jfr, tune, tuneInterval, scope, "
+                "pagepool: bad agent option: unknown option 'colour'; known options: include, exclude, pageSize,"
+                        + " minSize, maxSize, cache, refill, ring, maxMemory, mapping, zero, stats, jfr, tune,"
+                        + " tuneInterval, scope, "
                                 + "scopeCheck, release, site,"
                         + " onError, log, summary",
                 "pagepool: bad agent option: bad value cache=0: out of range: allowed 1 to 65536",

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -194,14 +195,23 @@ class SamplesUnderAgentIT {
         try (var in = Files.newBufferedReader(file)) {
             figures.load(in);
         }
-        assertEquals(List.of("sitesRewritten", "classesRewritten", "scopedSites", "classesChecked", "transformMillis",
-                "classesSkipped", "loadersSkipped", "servedFromPool", "servedByJdk", "releasedScoped", "releasedMethod",
-                "releasedApi", "releasedUnreachable", "releasesIgnored", "fastPathRatio", "bytesMapped"),
+        List<String> keys = new ArrayList<>(List.of("sitesRewritten", "classesRewritten", "scopedSites",
+                "classesChecked", "transformMillis", "classesSkipped", "loadersSkipped", "servedFromPool",
+                "servedByJdk", "releasedScoped", "releasedMethod", "releasedApi", "releasedUnreachable",
+                "releasesIgnored", "fastPathRatio", "bytesMapped", "waivedSize", "waivedBudget"));
+        for (String sizeClass : List.of("1k", "2k", "4k", "8k", "16k", "32k", "64k")) {
+            for (String figure : List.of("servedFromPool.", "waivedBudget.", "pagesMapped.", "bytesMapped.")) {
+                keys.add(figure + sizeClass);
+            }
+        }
+        assertEquals(keys,
                 Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).map(l -> l.split("=")[0]).toList());
         long served = Jvm.servedByPool(nic.err());
         assertTrue(served > 0, nic.err());
         assertEquals(Long.toString(served), figures.getProperty("servedFromPool"), "one snapshot for line and file");
         assertTrue(Long.parseLong(figures.getProperty("releasedScoped")) > 0, figures::toString);
         assertTrue(Long.parseLong(figures.getProperty("bytesMapped")) > 0, figures::toString);
+        assertEquals(figures.getProperty("servedFromPool"), figures.getProperty("servedFromPool.2k"),
+                "SimNic's 2048-byte buffers: all from the 2 KiB class");
     }
 }

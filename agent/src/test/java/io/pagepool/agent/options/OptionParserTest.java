@@ -36,7 +36,9 @@ class OptionParserTest {
         AgentOptions o = OptionParser.parse(null);
         assertEquals(o, OptionParser.parse("  "));
         assertEquals(List.of(), o.include());
-        assertEquals(4096, o.pageSizeBytes());
+        assertEquals(0, o.pageSizeBytes(), "pageSize= is not given: size classes");
+        assertEquals(1024, o.minSizeBytes());
+        assertEquals(65536, o.maxSizeBytes());
         assertEquals(128, o.cachePages());
         assertEquals(64, o.refillPages());
         assertEquals(1024, o.ringPages());
@@ -66,6 +68,8 @@ class OptionParserTest {
         assertEquals(List.of("com.acme", "org.x.y"), o.include());
         assertEquals(List.of("com.acme.gen"), o.exclude());
         assertEquals(2048, o.pageSizeBytes());
+        assertEquals(2048, o.minSizeBytes(), "pageSize=N is one class of N");
+        assertEquals(2048, o.maxSizeBytes());
         assertEquals(256, o.cachePages());
         assertEquals(32, o.refillPages());
         assertEquals(4096, o.ringPages());
@@ -140,6 +144,44 @@ class OptionParserTest {
         BadOptionsException e = assertThrows(BadOptionsException.class, () -> OptionParser.parse(options));
         assertEquals(1, e.problems().size(), e.problems()::toString);
         assertTrue(e.problems().getFirst().startsWith(expectedStart), e.problems().getFirst());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"maxSize=64k|1024|65536", "maxSize=1m|1024|1048576", "minSize=2k|2048|65536",
+            "minSize=4096,maxSize=16k|4096|16384", "minSize=8k,maxSize=8k|8192|8192", "minSize=512|512|65536",
+            "pageSize=4096|4096|4096"})
+    void sizeClassesRunFromMinSizeToMaxSize(String options, int minBytes, int maxBytes) {
+        AgentOptions o = OptionParser.parse(options);
+        assertEquals(minBytes, o.minSizeBytes());
+        assertEquals(maxBytes, o.maxSizeBytes());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "maxSize=3000|bad value maxSize=3000: 3000 bytes is not allowed: must be a power of two",
+            "maxSize=2m|bad value maxSize=2m: 2097152 bytes is not allowed: must be a power of two from 512",
+            "maxSize=4g|bad value maxSize=4g: too large",
+            "minSize=256b|bad value minSize=256b: 256 bytes is not allowed: must be a power of two from 512 to 1048576",
+            "minSize=big|bad value minSize=big: not a size (allowed: 512 to 1m, a power of two, at most maxSize)",
+            "minSize=64k,maxSize=4k|bad value minSize=64k: larger than maxSize=4k",
+            "minSize=128k|bad value minSize=128k: larger than maxSize=64k",
+            "pageSize=2048,maxSize=64k|pageSize=2048 is short for minSize=N,maxSize=N (one size class): give either",
+            "pageSize=2048,minSize=1k|pageSize=2048 is short for minSize=N,maxSize=N"})
+    void badSizeClassesAreNamedWithWhatIsAllowed(String options, String expectedStart) {
+        BadOptionsException e = assertThrows(BadOptionsException.class, () -> OptionParser.parse(options));
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        assertTrue(e.problems().getFirst().startsWith(expectedStart), e.problems().getFirst());
+    }
+
+    @Test
+    void sizeClassesAreWrittenTheWayTheParserReadsThem() {
+        AgentOptions o = OptionParser.parse("minSize=2k,maxSize=1m");
+        assertEquals("2k", o.value(Option.MIN_SIZE));
+        assertEquals("1m", o.value(Option.MAX_SIZE));
+        assertEquals("", o.value(Option.PAGE_SIZE));
+        assertEquals(o, OptionParser.parse("minSize=" + o.value(Option.MIN_SIZE) + ",maxSize="
+                + o.value(Option.MAX_SIZE)));
+        assertEquals(List.of("maxSize=64k (running: 1m)"), OptionParser.parse("minSize=2k").differencesFrom(o));
     }
 
     @Test

@@ -15,8 +15,8 @@
  */
 package io.pagepool.agent.runtime;
 
-import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolStats;
+import io.pagepool.pool.SizeClassPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +42,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BufferSwapTest {
-    private PagePool pool;
+    /** One size class of 4 KiB: the swap's single-page-size behaviour ({@code pageSize=4096}). */
+    private SizeClassPool pool;
 
     private BufferSwap swap(boolean zero, long maxMemoryBytes) {
-        pool = PagePool.builder().name("swap-test").pageSize(4096).slabBytes(64 << 10).maxMemoryBytes(maxMemoryBytes)
-                .zero(zero).build();
+        pool = SizeClassPool.builder().name("swap-test").minClassBytes(4096).maxClassBytes(4096).slabBytes(64 << 10)
+                .maxMemoryBytes(maxMemoryBytes).zero(zero).build();
         return new BufferSwap(pool);
     }
 
