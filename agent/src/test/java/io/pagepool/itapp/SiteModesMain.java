@@ -79,7 +79,7 @@ public final class SiteModesMain {
         print("JDK_SERVED", f.jdkServed());
         print("RETURNED", f.returnedExplicit() + f.returnedReachability());
         print("IN_FLIGHT", f.inFlight());
-        PagePool pool = PagePools.pool().orElseThrow();
+        PagePool pool = PagePools.pool(CAPACITY).orElseThrow(); // the class serving the site
         print("POOL_IN_FLIGHT", pool.stats().inflightPages());
         pool.reclaimEndedThreadCaches(); // the allocating threads ended: their pages back to the pool
         PoolAudit audit = audit(pool);

@@ -123,7 +123,7 @@ public class AgentPathBenchmark extends StandardRun {
 
     @Benchmark
     public void poolPage() {
-        Page page = pool.alloc();
+        Page page = pool.alloc(BYTES);
         page.buffer().put(0, (byte) 1);
         page.release();
     }

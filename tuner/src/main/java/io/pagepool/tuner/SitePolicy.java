@@ -50,7 +50,7 @@ final class SitePolicy {
     private final AllocationSites sites;
     private final Duration interval;
     private final int pageSizeBytes;
-    /** Bytes of an average page in flight this step (pages of size classes differ); {@link #pageSizeBytes} when none. */
+    /** Bytes of an average page in flight this step (size classes differ); {@link #pageSizeBytes} when none. */
     private long bytesPerPage;
     private long[] lastServed = new long[0];
     private long[] lastExplicit = new long[0];

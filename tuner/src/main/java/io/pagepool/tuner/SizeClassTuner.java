@@ -60,7 +60,7 @@ public final class SizeClassTuner implements AutoCloseable {
         List<Tuner> perClass = new ArrayList<>();
         List<Knobs> knobs = new ArrayList<>();
         for (PagePool cls : group.classes()) {
-            perClass.add(new Tuner(cls, options, () -> Math.min(group.maxMemoryBytes(), group.shareBytes(cls))));
+            perClass.add(new Tuner(cls, options, null, () -> Math.min(group.maxMemoryBytes(), group.shareBytes(cls))));
             knobs.add(new Knobs(cls, options.debugLog()));
         }
         this.tuners = List.copyOf(perClass);
@@ -141,7 +141,6 @@ public final class SizeClassTuner implements AutoCloseable {
         decisions = total;
     }
 
-    /** Returns idle classes' slabs; a class that gave some back gets an {@code idleSlabsReturned} decision. */
     /** The site policy over the group: its summed figures and the bytes of its pages in flight. */
     private void stepSites() {
         try {
@@ -155,6 +154,7 @@ public final class SizeClassTuner implements AutoCloseable {
         }
     }
 
+    /** Returns idle classes' slabs; a class that gave some back gets an {@code idleSlabsReturned} decision. */
     private void trimIdle() {
         List<PagePool> classes = group.classes();
         long[] before = new long[classes.size()];

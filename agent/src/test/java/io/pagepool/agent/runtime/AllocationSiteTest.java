@@ -17,6 +17,7 @@ package io.pagepool.agent.runtime;
 
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PoolAudit;
+import io.pagepool.pool.SizeClassPool;
 import io.pagepool.tuner.SiteSample;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,19 +43,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AllocationSiteTest {
     private static final AtomicInteger NAMES = new AtomicInteger();
 
+    private SizeClassPool group;
+    /** The group's one class, 4 KiB. */
     private PagePool pool;
     private BufferSwap swap;
 
     @BeforeEach
     void start() {
-        pool = PagePool.builder().name("site-test").pageSize(4096).slabBytes(64 << 10).maxMemoryBytes(4 << 20)
-                .build();
-        swap = new BufferSwap(pool);
+        group = SizeClassPool.builder().name("site-test").minClassBytes(4096).maxClassBytes(4096).slabBytes(64 << 10)
+                .maxMemoryBytes(4 << 20).build();
+        pool = group.classes().getFirst();
+        swap = new BufferSwap(group);
     }
 
     @AfterEach
     void close() {
-        pool.close();
+        group.close();
     }
 
     /** A new site of the JVM's table. */

@@ -16,6 +16,7 @@
 package io.pagepool.agent.runtime;
 
 import io.pagepool.pool.PagePool;
+import io.pagepool.pool.SizeClassPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,21 +49,24 @@ class RecycledViewStressTest {
     private static final int THREADS = 4;
     private static final int ROUNDS = 5_000;
 
+    private SizeClassPool group;
+    /** The group's one class, 4 KiB. */
     private PagePool pool;
 
     @AfterEach
     void close() {
-        if (pool != null) {
-            pool.close();
+        if (group != null) {
+            group.close();
         }
     }
 
     @Test
     void aRecycledViewIsNeverHandedToTwoHolders() throws Exception {
         // small caches and refills: pages and their views cross threads through the ring often
-        pool = PagePool.builder().name("recycled-views").pageSize(4096).slabBytes(64 << 10).maxMemoryBytes(16 << 20)
-                .cacheCapacity(4).refillBatch(2).zero(true).build();
-        BufferSwap swap = new BufferSwap(pool);
+        group = SizeClassPool.builder().name("recycled-views").minClassBytes(4096).maxClassBytes(4096)
+                .slabBytes(64 << 10).maxMemoryBytes(16 << 20).cacheCapacity(4).refillBatch(2).zero(true).build();
+        pool = group.classes().getFirst();
+        BufferSwap swap = new BufferSwap(group);
         Holders holders = new Holders();
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
         try {
