@@ -32,7 +32,11 @@ import java.util.Map;
 /**
  * The agent's figures at one moment, all the pool's from one snapshot so they agree with each
  * other: the human exit line ({@link #line()}) and the {@code summary=} file ({@link #write}),
- * one {@code key=value} per line in a fixed order, for scripts. Immutable.
+ * one {@code key=value} per line in a fixed order, for scripts. Each figure counts one thing and
+ * says so: the pool's counters are not kept with {@code stats=false}, so the figures from them
+ * are -1 in the file and "not counted" in the line (the agent's own release counters are always
+ * kept); with {@code scopeCheck=on} scoped buffers come from arenas of their own, not the pool,
+ * so their releases are not pages returned. Immutable.
  *
  * @param sitesRewritten      allocateDirect call sites and method references rewritten
  * @param classesRewritten    classes with at least one rewritten site
@@ -41,43 +45,68 @@ import java.util.Map;
  * @param transformMillis     time spent in the transformer, all threads
  * @param classesSkipped      classes that could not be rewritten (they run unchanged)
  * @param loadersSkipped      classes left alone because their loader cannot see the agent
- * @param servedFromPool      buffers the pool handed out
- * @param servedByJdk         requests the JDK served instead (too large, budget spent, pool closed, empty)
- * @param releasedScoped      pages returned where the analysis proved the buffer dead
+ * @param poolCounted         the pool keeps its counters ({@code stats=true}); else the pool's figures are -1
+ * @param servedFromPool      buffers the pool handed out (-1: not counted)
+ * @param servedByJdk         requests the JDK served instead: the four reasons below together (-1: not counted)
+ * @param jdkTooLarge         of those, requests larger than a page (-1: not counted)
+ * @param jdkBudget           of those, requests made while the memory budget was spent (-1: not counted)
+ * @param jdkClosed           of those, requests made after the pool was closed (-1: not counted)
+ * @param jdkEmpty            of those, {@code allocateDirect(0)} calls (always counted)
+ * @param scopeCheck          {@code scopeCheck=on}: scoped buffers came from arenas of their own, not the pool
+ * @param releasedScoped      releases where the analysis proved the buffer dead (pages, or with
+ *                            {@code scopeCheck=on} arenas closed)
  * @param releasedMethod      pages returned by {@code release=} methods
  * @param releasedApi         pages returned through {@code PagePools.release}
+ * @param releasedCleaner     pages returned by {@code Unsafe.invokeCleaner}
+ * @param releasedRecipe      pages returned by a built-in release recipe
  * @param releasedUnreachable pages returned when their buffer became unreachable
  * @param releasesIgnored     releases of foreign, derived or already released buffers
- * @param fastPathRatio       share of allocations served by a thread cache, 0..1
+ * @param fastPathRatio       share of allocations served by a thread cache, 0..1 (-1: not counted)
  * @param bytesMapped         the pool's memory mapped now
  */
 record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites, long classesChecked,
-                   long transformMillis, long classesSkipped, long loadersSkipped, long servedFromPool,
-                   long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
-                   long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped) {
+                   long transformMillis, long classesSkipped, long loadersSkipped, boolean poolCounted,
+                   long servedFromPool, long servedByJdk, long jdkTooLarge, long jdkBudget, long jdkClosed,
+                   long jdkEmpty, boolean scopeCheck, long releasedScoped, long releasedMethod, long releasedApi,
+                   long releasedCleaner, long releasedRecipe, long releasedUnreachable, long releasesIgnored,
+                   double fastPathRatio, long bytesMapped) {
 
     /** The figures now. */
-    static ExitSummary of(Rewriter rewriter, BufferSwap swap) {
+    static ExitSummary of(Rewriter rewriter, BufferSwap swap, boolean scopeCheck) {
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
+        boolean counted = swap.pool().statsEnabled();
+        long empty = swap.waived(stats) - stats.allocWaive(); // the swap counts these itself, always
         return new ExitSummary(rewriter.sitesRewritten(), rewriter.classesRewritten(), rewriter.scopedSites(),
                 rewriter.classesScanned(), rewriter.transformNanos() / 1_000_000, rewriter.failures(),
-                rewriter.loadersSkipped(), swap.swapped(stats), swap.waived(stats),
+                rewriter.loadersSkipped(), counted, counted ? swap.swapped(stats) : -1,
+                counted ? swap.waived(stats) : -1, counted ? stats.waiveSize() : -1,
+                counted ? stats.waiveBudget() : -1, counted ? stats.waiveClosed() : -1, empty, scopeCheck,
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
+                swap.released(ReleasePath.CLEANER), swap.released(ReleasePath.RECIPE),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
-                stats.fastPathRatio(), stats.bytesMapped());
+                counted ? stats.fastPathRatio() : -1, stats.bytesMapped());
     }
 
-    /** One line: what was rewritten and how the pages came back. */
+    /** One line: what was rewritten, who served the requests and how the pages came back. */
     String line() {
+        String served = poolCounted
+                ? "served " + servedFromPool + " buffers from the pool, " + servedByJdk + " from the JDK (too large "
+                        + jdkTooLarge + ", budget spent " + jdkBudget + ", pool closed " + jdkClosed + ", empty "
+                        + jdkEmpty + ")"
+                : "buffers served by the pool and by the JDK: not counted (stats=false; " + jdkEmpty
+                        + " empty requests went to the JDK)";
         return "rewrote " + sitesRewritten + " allocateDirect site(s) in " + classesRewritten + " class(es), "
                 + scopedSites + " scoped (" + classesChecked + " classes checked in " + transformMillis
-                + " ms); served " + servedFromPool + " buffers from the pool, " + servedByJdk
-                + " from the JDK (too large, budget or closed); pages returned: scoped " + releasedScoped
-                + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
-                + releasedUnreachable + "; ignored releases " + releasesIgnored
-                + String.format(Locale.ROOT, "; fast-path ratio %.1f%%, memory mapped %d MiB",
-                        100 * fastPathRatio, bytesMapped >> 20)
+                + " ms); " + served + "; pages returned: " + (scopeCheck ? "" : "scoped " + releasedScoped + ", ")
+                + "release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", invokeCleaner "
+                + releasedCleaner + ", recipes " + releasedRecipe + ", unreachable " + releasedUnreachable
+                + "; ignored releases " + releasesIgnored
+                + (scopeCheck ? "; scopeCheck=on: " + releasedScoped + " scoped buffers had arenas of their own (not"
+                        + " the pool's pages), each closed where it died" : "")
+                + (poolCounted ? String.format(Locale.ROOT, "; fast-path ratio %.1f%%", 100 * fastPathRatio)
+                        : "; fast-path ratio not counted (stats=false)")
+                + "; memory mapped " + (bytesMapped >> 20) + " MiB"
                 + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
                 + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
                         + " the agent" : "");

@@ -19,6 +19,7 @@ import io.pagepool.agent.events.AgentEvents;
 import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.Option;
 import io.pagepool.agent.options.OptionParser;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
@@ -186,6 +187,8 @@ public final class PagePoolAgent {
         DirectBuffers.install(swap);
         Rewriter rewriter = new Rewriter(options, log);
         rewriter.install(inst, attached);
+        String frees = io.pagepool.agent.cleaner.ExplicitFrees.install(options, inst, log, attached);
+        log.debug("explicit frees honoured: " + frees);
         AutoCloseable tuner = options.tune()
                 ? Tuner.start(pool, TunerOptions.builder().interval(options.tuneInterval())
                         .debugLog(log::debug).build())
@@ -225,6 +228,7 @@ public final class PagePoolAgent {
                 + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
                 + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
-                + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
+                + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "")
+                + " cleaner=" + (o.cleaner() ? "on" : "off") + " recipes=" + o.value(Option.RECIPES);
     }
 }

@@ -35,7 +35,7 @@ record RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, Rewrit
      */
     void atExit(AgentLog log) {
         rewriter.releaseNeverLoaded().forEach(log::error);
-        ExitSummary summary = ExitSummary.of(rewriter, swap);
+        ExitSummary summary = ExitSummary.of(rewriter, swap, options.scopeCheck());
         log.info(summary.line());
         if (options.summary() != null) {
             try {
@@ -48,6 +48,6 @@ record RunningAgent(AgentOptions options, PagePool pool, BufferSwap swap, Rewrit
 
     /** One line: what was rewritten and how the pages came back; the pool's figures from one snapshot. */
     String summary() {
-        return ExitSummary.of(rewriter, swap).line();
+        return ExitSummary.of(rewriter, swap, options.scopeCheck()).line();
     }
 }
