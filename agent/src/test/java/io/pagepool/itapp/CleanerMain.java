@@ -100,7 +100,8 @@ public final class CleanerMain {
                 .withMethodBody("free", MethodTypeDesc.of(ConstantDescs.CD_void, unsafe, buffer),
                         ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code
                                 .aload(0).aload(1)
-                                .invokevirtual(unsafe, "invokeCleaner", MethodTypeDesc.of(ConstantDescs.CD_void, buffer))
+                                .invokevirtual(unsafe, "invokeCleaner",
+                                        MethodTypeDesc.of(ConstantDescs.CD_void, buffer))
                                 .return_()));
         Class<?> defined = MethodHandles.lookup().defineClass(bytes);
         return MethodHandles.lookup().findStatic(defined, "free", MethodType.methodType(void.class, unsafeClass,

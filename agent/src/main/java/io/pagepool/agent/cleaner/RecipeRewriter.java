@@ -21,6 +21,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -72,11 +73,11 @@ final class RecipeRewriter {
     private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader) {
         Recipe recipe = byClass.get(type.getName());
         FieldList<FieldDescription.InDefinedShape> field = type.getDeclaredFields().filter(ElementMatchers
-                .<FieldDescription.InDefinedShape>named(recipe.fieldName()).and(ElementMatchers.fieldType(ByteBuffer.class))
-                .and(ElementMatchers.not(ElementMatchers.isStatic())));
-        ElementMatcher.Junction<net.bytebuddy.description.method.MethodDescription> method = ElementMatchers
-                .named(recipe.methodName()).and(ElementMatchers.takesNoArguments())
-                .and(ElementMatchers.not(ElementMatchers.isStatic())).and(ElementMatchers.not(ElementMatchers.isAbstract()));
+                .<FieldDescription.InDefinedShape>named(recipe.fieldName())
+                .and(ElementMatchers.fieldType(ByteBuffer.class)).and(ElementMatchers.not(ElementMatchers.isStatic())));
+        ElementMatcher.Junction<MethodDescription> method = ElementMatchers.named(recipe.methodName())
+                .and(ElementMatchers.takesNoArguments()).and(ElementMatchers.not(ElementMatchers.isStatic()))
+                .and(ElementMatchers.not(ElementMatchers.isAbstract()));
         if (field.size() != 1 || type.getDeclaredMethods().filter(method).isEmpty()) {
             log.error("recipe " + recipe.key() + ": " + type.getName() + " has no " + recipe.methodName()
                     + "() with a ByteBuffer field '" + recipe.fieldName() + "' (another version than "
