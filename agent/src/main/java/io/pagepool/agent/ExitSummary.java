@@ -36,47 +36,59 @@ import java.util.Map;
 
 /**
  * The agent's figures at one moment, all the pool's from one snapshot so they agree with each
- * other: the human exit lines ({@link #line()}, {@link #classesLine()}) and the {@code summary=} file
- * ({@link #write}), one {@code key=value} per line in a fixed order, for scripts; a size class's
- * figures under keys ending in its size ({@code servedFromPool.2k}). Immutable.
+ * other: the human exit lines ({@link #line()}, {@link #classesLine()}) and the {@code summary=}
+ * file ({@link #write}), one {@code key=value} per line in a fixed order, for scripts; a size
+ * class's figures under keys ending in its size ({@code servedFromPool.2k}). Each figure counts
+ * one thing and says so: the pool's counters are not kept with {@code stats=false}, so the
+ * figures from them are -1 in the file and "not counted" in the line (the agent's own release
+ * counters are always kept); with {@code scopeCheck=on} scoped buffers come from arenas of their
+ * own, not the pool, so their releases are not pages returned. Immutable.
  *
  * @param sitesRewritten      allocateDirect call sites and method references rewritten
  * @param classesRewritten    classes with at least one rewritten site
- * @param scopedSites         of those sites, the ones released where they die (scoped)
+ * @param scopedSites         of those sites, the ones released where the buffer dies
  * @param classesChecked      classes the pre-filter looked at
  * @param transformMillis     time spent in the transformer, all threads
  * @param classesSkipped      classes that could not be rewritten (they run unchanged)
  * @param loadersSkipped      classes left alone because their loader cannot see the agent
- * @param servedFromPool      buffers the pool handed out
- * @param servedByJdk         requests the JDK served instead (too large, budget spent, pool closed, empty, or
- *                            their site at the JDK)
- * @param releasedScoped      pages returned where the analysis proved the buffer dead
+ * @param poolCounted         the pool keeps its counters ({@code stats=true}); else the pool's figures are -1
+ * @param servedFromPool      buffers the pool handed out (-1: not counted)
+ * @param servedByJdk         requests the JDK served instead: the five reasons below together (-1: not counted)
+ * @param jdkTooLarge         of those, requests larger than the largest size class (-1: not counted)
+ * @param jdkBudget           of those, requests made while the memory budget was spent (-1: not counted)
+ * @param jdkClosed           of those, requests made after the pool was closed (-1: not counted)
+ * @param jdkEmpty            of those, {@code allocateDirect(0)} calls (always counted)
+ * @param jdkSiteMode         of those, calls of sites the tuner (or a pin) sent to the JDK (always counted)
+ * @param scopeCheck          {@code scopeCheck=on}: scoped buffers came from arenas of their own, not the pool
+ * @param releasedScoped      releases where the analysis proved the buffer dead (pages, or with
+ *                            {@code scopeCheck=on} arenas closed)
  * @param releasedMethod      pages returned by {@code release=} methods
  * @param releasedApi         pages returned through {@code PagePools.release}
+ * @param releasedCleaner     pages returned by {@code Unsafe.invokeCleaner}
+ * @param releasedRecipe      pages returned by a built-in release recipe
  * @param releasedUnreachable pages returned when their buffer became unreachable
  * @param releasesIgnored     releases of foreign, derived or already released buffers
- * @param fastPathRatio       share of allocations served by a thread cache, 0..1
+ * @param fastPathRatio       share of allocations served by a thread cache, 0..1 (-1: not counted)
  * @param bytesMapped         the pool's memory mapped now, every class
- * @param waivedSize          requests larger than the largest size class (served by the JDK)
- * @param waivedBudget        requests the budget left to the JDK, every class
  * @param classes             each size class's figures, smallest first
  */
 record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites, long classesChecked,
-                   long transformMillis, long classesSkipped, long loadersSkipped, long servedFromPool,
-                   long servedByJdk, long releasedScoped, long releasedMethod, long releasedApi,
-                   long releasedUnreachable, long releasesIgnored, double fastPathRatio, long bytesMapped,
-                   long waivedSize, long waivedBudget, List<ClassFigures> classes) {
+                   long transformMillis, long classesSkipped, long loadersSkipped, boolean poolCounted,
+                   long servedFromPool, long servedByJdk, long jdkTooLarge, long jdkBudget, long jdkClosed,
+                   long jdkEmpty, long jdkSiteMode, boolean scopeCheck, long releasedScoped, long releasedMethod,
+                   long releasedApi, long releasedCleaner, long releasedRecipe, long releasedUnreachable,
+                   long releasesIgnored, double fastPathRatio, long bytesMapped, List<ClassFigures> classes) {
 
     /**
      * One size class at exit, from one snapshot of its own.
      *
      * @param label          the class as options write it ({@code 2k})
      * @param servedFromPool pages it handed out
-     * @param waivedBudget   its requests the budget left to the JDK
+     * @param jdkBudget      its requests the budget left to the JDK
      * @param pagesMapped    its pages mapped now
      * @param bytesMapped    its memory mapped now
      */
-    record ClassFigures(String label, long servedFromPool, long waivedBudget, long pagesMapped, long bytesMapped) {
+    record ClassFigures(String label, long servedFromPool, long jdkBudget, long pagesMapped, long bytesMapped) {
         static ClassFigures of(PagePool cls) {
             PoolStats s = cls.stats();
             return new ClassFigures(PagePoolAgent.sizeLabel(cls.pageSize()), s.allocPages(), s.waiveBudget(),
@@ -85,7 +97,7 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
 
         /** Whether the class served, missed or holds anything (the exit line lists only those). */
         boolean used() {
-            return servedFromPool > 0 || waivedBudget > 0 || pagesMapped > 0;
+            return servedFromPool > 0 || jdkBudget > 0 || pagesMapped > 0;
         }
     }
 
@@ -95,43 +107,55 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
      * served, and the pool, never built, mapped nothing (its fast-path ratio reads as an unused
      * pool's, 1).
      */
-    static ExitSummary of(ClassWatch watch, Rewriter rewriter, BufferSwap swap) {
+    static ExitSummary of(ClassWatch watch, Rewriter rewriter, BufferSwap swap, boolean scopeCheck) {
         boolean on = rewriter != null;
         long classesChecked = watch.classesScanned();
         long transformMillis = watch.transformNanos() / 1_000_000;
+        long siteMode = SiteTable.global().jdkModeCalls();
         if (swap == null) {
-            return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 0, 0, 0,
-                    List.of());
+            return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, true, 0, siteMode, 0, 0, 0, 0,
+                    siteMode, scopeCheck, 0, 0, 0, 0, 0, 0, 0, 1.0, 0, List.of());
         }
         List<ClassFigures> classes = new ArrayList<>();
         for (PagePool cls : swap.pool().classes()) {
             classes.add(ClassFigures.of(cls));
         }
         PoolStats stats = swap.pool().stats(); // one pass over the caches: its figures agree with each other
+        boolean counted = swap.pool().classes().getFirst().statsEnabled();
+        long empty = swap.waived(stats) - stats.allocWaive(); // the swap counts these itself, always
         return new ExitSummary(on ? rewriter.sitesRewritten() : 0, on ? rewriter.classesRewritten() : 0,
                 on ? rewriter.scopedSites() : 0, classesChecked, transformMillis,
-                on ? rewriter.failures() : 0, on ? rewriter.loadersSkipped() : 0, swap.swapped(stats),
-                swap.waived(stats) + SiteTable.global().jdkModeCalls(),
+                on ? rewriter.failures() : 0, on ? rewriter.loadersSkipped() : 0, counted,
+                counted ? swap.swapped(stats) : -1, counted ? swap.waived(stats) + siteMode : -1,
+                counted ? stats.waiveSize() : -1, counted ? stats.waiveBudget() : -1,
+                counted ? stats.waiveClosed() : -1, empty, siteMode, scopeCheck,
                 swap.released(ReleasePath.SCOPED), swap.released(ReleasePath.METHOD), swap.released(ReleasePath.API),
+                swap.released(ReleasePath.CLEANER), swap.released(ReleasePath.RECIPE),
                 swap.released(ReleasePath.REACHABILITY),
                 swap.released(ReleasePath.IGNORED_FOREIGN) + swap.released(ReleasePath.IGNORED_STALE),
-                stats.fastPathRatio(), stats.bytesMapped(), stats.waiveSize(), stats.waiveBudget(),
-                List.copyOf(classes));
+                counted ? stats.fastPathRatio() : -1, stats.bytesMapped(), List.copyOf(classes));
     }
 
-    /** One line: what was rewritten and how the pages came back. */
+    /** One line: what was rewritten, who served the requests and how the pages came back. */
     String line() {
+        String served = poolCounted
+                ? "served " + servedFromPool + " buffers from the pool, " + servedByJdk + " from the JDK (too large "
+                        + jdkTooLarge + ", budget spent " + jdkBudget + ", pool closed " + jdkClosed + ", empty "
+                        + jdkEmpty + ", site at the JDK " + jdkSiteMode + ")"
+                : "buffers served by the pool and by the JDK: not counted (stats=false; " + jdkEmpty
+                        + " empty requests and " + jdkSiteMode + " calls of sites at the JDK went to the JDK)";
         return "rewrote " + sitesRewritten + " allocateDirect site(s) in " + classesRewritten + " class(es), "
                 + scopedSites + " scoped (" + classesChecked + " classes checked in " + transformMillis
-                + " ms); served " + servedFromPool + " buffers from the pool, " + servedByJdk
-                + " from the JDK (larger than the largest size class, budget, closed, or a site at the JDK);"
-                + " pages returned: scoped "
-                + releasedScoped
-                + ", release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", unreachable "
-                + releasedUnreachable + "; ignored releases " + releasesIgnored
+                + " ms); " + served + "; pages returned: " + (scopeCheck ? "" : "scoped " + releasedScoped + ", ")
+                + "release= methods " + releasedMethod + ", PagePools.release " + releasedApi + ", invokeCleaner "
+                + releasedCleaner + ", recipes " + releasedRecipe + ", unreachable " + releasedUnreachable
+                + "; ignored releases " + releasesIgnored
+                + (scopeCheck ? "; scopeCheck=on: " + releasedScoped + " scoped buffers had arenas of their own (not"
+                        + " the pool's pages), each closed where it died" : "")
                 // no String.format: its locale data costs tens of milliseconds at the exit of a short run
-                + "; fast-path ratio " + Math.round(1000 * fastPathRatio) / 10.0 + "%, memory mapped "
-                + (bytesMapped >> 20) + " MiB"
+                + (poolCounted ? "; fast-path ratio " + Math.round(1000 * fastPathRatio) / 10.0 + "%"
+                        : "; fast-path ratio not counted (stats=false)")
+                + "; memory mapped " + (bytesMapped >> 20) + " MiB"
                 + (classesSkipped > 0 ? "; " + classesSkipped + " class(es) could not be rewritten (see above)" : "")
                 + (loadersSkipped > 0 ? "; " + loadersSkipped + " class(es) left alone: their loader cannot see"
                         + " the agent" : "");
@@ -143,9 +167,9 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
     }
 
     /**
-     * The second line: each size class that served, missed or holds pages, as
-     * {@code 2k 1200 served, 3 waived (budget), 16 pages / 32 KiB mapped}, then the requests larger
-     * than the largest class and the classes left idle.
+     * The size classes' line: each class that served, missed or holds pages, as
+     * {@code 2k 1200 served, 3 to the JDK (budget), 16 pages / 32 KiB mapped}, then the requests
+     * larger than the largest class and the classes left idle.
      */
     String classesLine() {
         StringBuilder line = new StringBuilder("size classes:");
@@ -156,20 +180,21 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
                 continue;
             }
             line.append(line.charAt(line.length() - 1) == ':' ? " " : "; ").append(c.label()).append(' ')
-                    .append(c.servedFromPool()).append(" served")
-                    .append(c.waivedBudget() > 0 ? ", " + c.waivedBudget() + " waived (budget)" : "")
+                    .append(poolCounted ? c.servedFromPool() + " served" : "served not counted")
+                    .append(c.jdkBudget() > 0 ? ", " + c.jdkBudget() + " to the JDK (budget)" : "")
                     .append(", ").append(c.pagesMapped()).append(" pages / ").append(c.bytesMapped() >> 10)
                     .append(" KiB mapped");
         }
         String largest = classes.isEmpty() ? "?" : classes.getLast().label();
         line.append(line.charAt(line.length() - 1) == ':' ? " none used" : "").append("; larger than ")
-                .append(largest).append(": ").append(waivedSize).append(" to the JDK (size)");
+                .append(largest).append(": ").append(poolCounted ? Long.toString(jdkTooLarge) : "not counted")
+                .append(" to the JDK (too large)");
         return line + (idle.isEmpty() ? "" : "; idle: " + String.join(" ", idle));
     }
 
     /**
      * The figures by key, in the record's order: the {@code summary=} file's content. Each size
-     * class adds {@code servedFromPool.<size>}, {@code waivedBudget.<size>}, {@code pagesMapped.<size>}
+     * class adds {@code servedFromPool.<size>}, {@code jdkBudget.<size>}, {@code pagesMapped.<size>}
      * and {@code bytesMapped.<size>} ({@code <size>} as {@code 2k}), smallest class first.
      */
     Map<String, String> figures() {
@@ -188,7 +213,7 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         }
         for (ClassFigures c : classes) {
             figures.put("servedFromPool." + c.label(), Long.toString(c.servedFromPool()));
-            figures.put("waivedBudget." + c.label(), Long.toString(c.waivedBudget()));
+            figures.put("jdkBudget." + c.label(), Long.toString(c.jdkBudget()));
             figures.put("pagesMapped." + c.label(), Long.toString(c.pagesMapped()));
             figures.put("bytesMapped." + c.label(), Long.toString(c.bytesMapped()));
         }

@@ -19,6 +19,7 @@ import io.pagepool.agent.events.AgentEvents;
 import io.pagepool.agent.options.AgentLog;
 import io.pagepool.agent.options.AgentOptions;
 import io.pagepool.agent.options.BadOptionsException;
+import io.pagepool.agent.options.Option;
 import io.pagepool.agent.options.OptionParser;
 import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
@@ -247,6 +248,9 @@ public final class PagePoolAgent {
             sideParts.run();
         }
         s.rewriting(rewriter);
+        // invokeCleaner and the recipes: their classes may have loaded before this first class
+        String frees = io.pagepool.agent.cleaner.ExplicitFrees.install(s.options(), inst, log, true);
+        log.debug("explicit frees honoured: " + frees);
         return transformer;
     }
 
@@ -332,7 +336,8 @@ public final class PagePoolAgent {
                 + o.mapping().name().toLowerCase(Locale.ROOT) + " cache=" + o.cachePages()
                 + " refill=" + o.refillPages()
                 + " ring=" + o.ringPages() + " zero=" + o.zero() + " tune=" + (o.tune() ? "on" : "off")
-                + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "");
+                + " scope=" + (o.scope() ? "on" : "off") + (o.scopeCheck() ? " scopeCheck=on" : "")
+                + " cleaner=" + (o.cleaner() ? "on" : "off") + " recipes=" + o.value(Option.RECIPES);
     }
 
     /** {@code 512}, {@code 2k}, {@code 1m}: a size class as the options and pool names write it. */

@@ -91,7 +91,7 @@ final class RunningAgent {
         } else if (!options.releaseMethods().isEmpty()) { // none loaded: a release= class starts the rewriting
             new Rewriter(options, log, watch).releaseNeverLoaded().forEach(log::error);
         }
-        ExitSummary summary = ExitSummary.of(watch, r, swap);
+        ExitSummary summary = ExitSummary.of(watch, r, swap, options.scopeCheck());
         log.info(summary.line());
         summary.siteLines().forEach(log::info);
         log.info(summary.classesLine());
@@ -106,6 +106,6 @@ final class RunningAgent {
 
     /** One line: what was rewritten and how the pages came back; the pool's figures from one snapshot. */
     String summary() {
-        return ExitSummary.of(watch, rewriter, swap).line();
+        return ExitSummary.of(watch, rewriter, swap, options.scopeCheck()).line();
     }
 }

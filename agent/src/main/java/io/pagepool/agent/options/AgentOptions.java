@@ -15,6 +15,7 @@
  */
 package io.pagepool.agent.options;
 
+import io.pagepool.agent.cleaner.Recipe;
 import io.pagepool.pool.Mapping;
 
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ import java.util.Locale;
  * @param onErrorExit  exit 1 before {@code main} when an option is bad or the agent cannot start
  * @param log          how much the agent prints
  * @param summary      file the exit summary's figures go to ({@code key=value} lines), or null for none
+ * @param cleaner      {@code sun.misc.Unsafe.invokeCleaner} on a pooled buffer returns its page
+ * @param recipes      the built-in release recipes installed (empty: none)
  */
 public record AgentOptions(List<String> include, List<String> exclude, int minSizeBytes, int maxSizeBytes,
                            int pageSizeBytes, int cachePages,
@@ -57,7 +60,7 @@ public record AgentOptions(List<String> include, List<String> exclude, int minSi
                            boolean stats, Path jfr, boolean tune, Duration tuneInterval, boolean scope,
                            boolean scopeCheck,
                            List<String> release, List<String> site, boolean onErrorExit, LogLevel log,
-                           Path summary) {
+                           Path summary, boolean cleaner, List<Recipe> recipes) {
 
     /** How much the agent prints on stderr. */
     public enum LogLevel {
@@ -104,6 +107,8 @@ public record AgentOptions(List<String> include, List<String> exclude, int minSi
             case ON_ERROR -> onErrorExit ? "exit" : "warn";
             case LOG -> log.name().toLowerCase(Locale.ROOT);
             case SUMMARY -> summary == null ? "" : summary.toString();
+            case CLEANER -> onOff(cleaner);
+            case RECIPES -> recipes.isEmpty() ? "none" : String.join(";", recipes.stream().map(Recipe::key).toList());
         };
     }
 
@@ -143,14 +148,14 @@ public record AgentOptions(List<String> include, List<String> exclude, int minSi
     public AgentOptions withJfr(Path file) {
         return new AgentOptions(include, exclude, minSizeBytes, maxSizeBytes, pageSizeBytes, cachePages, refillPages,
                 ringPages, maxMemoryBytes, mapping, zero, stats, file, tune, tuneInterval, scope, scopeCheck, release,
-                site, onErrorExit, log, summary);
+                site, onErrorExit, log, summary, cleaner, recipes);
     }
 
     /** These options with {@code summary=} set to {@code file} (null: no summary file). */
     public AgentOptions withSummary(Path file) {
         return new AgentOptions(include, exclude, minSizeBytes, maxSizeBytes, pageSizeBytes, cachePages, refillPages,
                 ringPages, maxMemoryBytes, mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release,
-                site, onErrorExit, log, file);
+                site, onErrorExit, log, file, cleaner, recipes);
     }
 
     /** The {@code release=} entries as class name and method name pairs. */

@@ -15,6 +15,8 @@
  */
 package io.pagepool.agent.options;
 
+import io.pagepool.agent.cleaner.Recipe;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -52,6 +54,11 @@ public enum Option {
             + " sites (every site of the method without a line) to the pool or to the JDK's own allocateDirect;"
             + " unpinned sites whose pages come back only when unreachable while the pool fills go to the JDK"
             + " (with tune=on) and are re-probed later"),
+    CLEANER("cleaner", "on", "on|off", "sun.misc.Unsafe.invokeCleaner(buffer) on a pooled buffer returns its page,"
+            + " whoever calls it (Netty, Agrona, Kafka, ... free direct buffers so); off: it does nothing there"),
+    RECIPES("recipes", String.join(";", Recipe.keys()),
+            "recipe names, ';'-separated, or none", "built-in release recipes: a library method that frees a"
+            + " buffer without invokeCleaner returns its page (" + recipeList() + ")"),
     ON_ERROR("onError", "warn", "warn|exit", "on a bad option or a failed start: warn and run the"
             + " application without the agent, or exit 1 before main"),
     LOG("log", "info", "quiet|info|debug", "quiet: errors only; info: a start line and an exit summary;"
@@ -89,6 +96,12 @@ public enum Option {
     /** One sentence on what the option does. */
     public String meaning() {
         return meaning;
+    }
+
+    /** The recipes for the option table: {@code name: what it releases; ...}. */
+    private static String recipeList() {
+        return String.join("; ", Arrays.stream(Recipe.values())
+                .map(r -> r.key() + ": " + r.description() + ", " + r.library()).toList());
     }
 
     /** The option with this key (case-sensitive). */

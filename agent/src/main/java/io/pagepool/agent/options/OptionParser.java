@@ -15,6 +15,7 @@
  */
 package io.pagepool.agent.options;
 
+import io.pagepool.agent.cleaner.Recipe;
 import io.pagepool.pool.Mapping;
 import io.pagepool.pool.PagePool;
 import io.pagepool.pool.PagePoolBuilder;
@@ -144,7 +145,7 @@ public final class OptionParser {
             return new AgentOptions(include, exclude, minSize, maxSize, pageSize, cache, refill, ring, maxMemory,
                     mapping, zero, stats, jfr, tune, tuneInterval, scope, scopeCheck, release, site, onErrorExit,
                     log,
-                    path(Option.SUMMARY));
+                    path(Option.SUMMARY), choice(Option.CLEANER, "off", "on") == 1, recipes());
         }
 
         private String value(Option option) {
@@ -332,6 +333,28 @@ public final class OptionParser {
                 return "does not name pkg.Class.method";
             }
             return null;
+        }
+
+        /** {@code none}, or recipe names separated by ';' (each known, none twice). */
+        private List<Recipe> recipes() {
+            String v = value(Option.RECIPES).strip();
+            if (v.equalsIgnoreCase("none")) {
+                return List.of();
+            }
+            List<Recipe> recipes = new ArrayList<>();
+            for (String name : v.split(";")) {
+                String key = name.strip();
+                if (key.isEmpty()) {
+                    continue;
+                }
+                Recipe recipe = Recipe.byKey(key).orElse(null);
+                if (recipe == null) {
+                    bad(Option.RECIPES, "unknown recipe '" + key + "'; known: " + String.join(", ", Recipe.keys()));
+                } else if (!recipes.contains(recipe)) {
+                    recipes.add(recipe);
+                }
+            }
+            return List.copyOf(recipes);
         }
 
         private List<String> releaseMethods() {

@@ -23,6 +23,10 @@ public enum ReleasePath {
     METHOD,
     /** Returned through {@code io.pagepool.PagePools.release(ByteBuffer)}. */
     API,
+    /** Freed by {@code sun.misc.Unsafe.invokeCleaner(buffer)}, whoever called it ({@code cleaner=on}). */
+    CLEANER,
+    /** Freed by a library's own free method, named by a built-in release recipe ({@code recipes=}). */
+    RECIPE,
     /** The buffer and every view of it became unreachable. */
     REACHABILITY,
     /** Ignored: not a pooled buffer (a JDK buffer, a heap buffer, another pool's memory). */

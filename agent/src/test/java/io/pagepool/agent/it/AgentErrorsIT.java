@@ -45,7 +45,7 @@ class AgentErrorsIT {
                         + " minSize, maxSize, cache, refill, ring, maxMemory, mapping, zero, stats, jfr, tune,"
                         + " tuneInterval, scope, "
                                 + "scopeCheck, release, site,"
-                        + " onError, log, summary",
+                        + " cleaner, recipes, onError, log, summary",
                 "pagepool: bad agent option: bad value cache=0: out of range: allowed 1 to 65536",
                 "pagepool: bad agent option: bad value maxMemory=12q: not a size (allowed: a size with k, m or g "
                         + "suffix)"),

@@ -15,6 +15,7 @@
  */
 package io.pagepool.agent.options;
 
+import io.pagepool.agent.cleaner.Recipe;
 import io.pagepool.pool.Mapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,5 +217,36 @@ class OptionParserTest {
         assertEquals(List.of("cache=256 (running: 64)", "jfr=" + Path.of("a.jfr").toAbsolutePath() + " (running: none)",
                 "scope=off (running: on)"),
                         OptionParser.parse("scope=off,jfr=a.jfr,cache=256").differencesFrom(running));
+    }
+
+    @Test
+    void explicitFreesAreOnByDefaultAndSwitchOff() {
+        AgentOptions defaults = OptionParser.parse(null);
+        assertTrue(defaults.cleaner());
+        assertEquals(List.of(Recipe.values()), defaults.recipes());
+        assertEquals(String.join(";", Recipe.keys()), defaults.value(Option.RECIPES));
+        AgentOptions off = OptionParser.parse("cleaner=off,recipes=none");
+        assertFalse(off.cleaner());
+        assertEquals(List.of(), off.recipes());
+        assertEquals("none", off.value(Option.RECIPES));
+        assertEquals(off, OptionParser.parse("cleaner=" + off.value(Option.CLEANER) + ",recipes="
+                + off.value(Option.RECIPES)));
+        assertEquals(List.of(Recipe.NETTY_UNPOOLED), OptionParser.parse("recipes=netty-unpooled").recipes());
+    }
+
+    @Test
+    void anUnknownRecipeIsNamedWithTheKnownOnes() {
+        BadOptionsException e = assertThrows(BadOptionsException.class,
+                () -> OptionParser.parse("recipes=netty-unpooled;mina"));
+        assertEquals(List.of("bad value recipes=netty-unpooled;mina: unknown recipe 'mina'; known: netty-unpooled"
+                + " (allowed: recipe names, ';'-separated, or none)"), e.problems());
+    }
+
+    @Test
+    void theOptionTableListsEveryRecipeWithWhatItReleases() {
+        for (Recipe recipe : Recipe.values()) {
+            assertTrue(Option.RECIPES.meaning().contains(recipe.key() + ": " + recipe.description()),
+                    Option.RECIPES.meaning());
+        }
     }
 }
