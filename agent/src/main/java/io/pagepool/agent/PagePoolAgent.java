@@ -69,6 +69,9 @@ public final class PagePoolAgent {
     /** How long after the rewriting's start at the first class the JFR/JMX registration and the tuner wait. */
     static final long SIDE_PARTS_DELAY_MILLIS = 1000;
 
+    /** How long the first class waits for the explicit frees' installation (see installExplicitFrees). */
+    private static final long EXPLICIT_FREES_WAIT_MILLIS = 10_000;
+
     private static volatile RunningAgent started;
 
     private PagePoolAgent() {
@@ -182,7 +185,6 @@ public final class PagePoolAgent {
         if (System.getProperty(BYTEBUDDY_SAFE_PROPERTY) == null) {
             System.setProperty(BYTEBUDDY_SAFE_PROPERTY, "true");
         }
-        AgentSites.install(options, log);
         ClassWatch watch = new ClassWatch(options);
         RunningAgent s = new RunningAgent(options, watch);
         if (attached || options.jfr() != null) { // the pool now; else with the rewriting, at the first class
@@ -233,6 +235,7 @@ public final class PagePoolAgent {
      */
     private static ClassFileTransformer startRewriting(RunningAgent s, Instrumentation inst, AgentLog log,
                                                        boolean attached) {
+        AgentSites.install(s.options(), log); // pins and the decision listener, before any site registers
         startPool(s, log);
         Runnable sideParts = () -> Thread.ofPlatform().daemon().name("pagepool-recorder-start")
                 .start(() -> startSideParts(s, log, attached));
@@ -248,10 +251,34 @@ public final class PagePoolAgent {
             sideParts.run();
         }
         s.rewriting(rewriter);
-        // invokeCleaner and the recipes: their classes may have loaded before this first class
-        String frees = io.pagepool.agent.cleaner.ExplicitFrees.install(s.options(), inst, log, true);
-        log.debug("explicit frees honoured: " + frees);
+        installExplicitFrees(s.options(), inst, log, attached);
         return transformer;
+    }
+
+    /**
+     * The {@code invokeCleaner} hook and the release recipes ({@code cleaner=}, {@code recipes=};
+     * their classes may have loaded before, so they are retransformed). At the first class this
+     * runs inside a transform, where the JVM's instrumentation skips nested transforms on the same
+     * thread: a thread of its own installs them while this one waits (at most
+     * {@value #EXPLICIT_FREES_WAIT_MILLIS} ms; until then a pooled buffer freed so returns when
+     * unreachable, nothing is lost).
+     */
+    private static void installExplicitFrees(AgentOptions options, Instrumentation inst, AgentLog log,
+                                             boolean attached) {
+        Runnable install = () -> log.debug("explicit frees honoured: "
+                + io.pagepool.agent.cleaner.ExplicitFrees.install(options, inst, log, true));
+        if (attached) {
+            install.run();
+            return;
+        }
+        Thread installer = Thread.ofPlatform().daemon().name("pagepool-explicit-frees").start(install);
+        try {
+            if (!installer.join(java.time.Duration.ofMillis(EXPLICIT_FREES_WAIT_MILLIS))) {
+                log.debug("explicit frees: still being installed after " + EXPLICIT_FREES_WAIT_MILLIS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -102,8 +102,8 @@ public final class BufferSwap {
             site.waived();
             return ByteBuffer.allocateDirect(capacity);
         }
-        ByteBuffer buffer = PageViews.of(page).trackedView(page, capacity);
-        tracked.start(page, buffer, site);
+        ByteBuffer buffer = PageViews.of(page).trackedView(page, capacity, site);
+        tracked.start(page, buffer);
         index.add(page);
         site.served();
         return buffer;
@@ -170,7 +170,7 @@ public final class BufferSwap {
         }
         if (lease instanceof Lease trackedLease) {
             tracked.ended(trackedLease);
-            trackedLease.site.returned(path);
+            PageViews.of(page).trackedSite().returned(path); // before the page goes back
         } else if (path != ReleasePath.SCOPED) {
             PageViews.of(page).retireScopedView(buffer); // its scoped release is still to come
         }

@@ -30,16 +30,14 @@ import java.nio.ByteBuffer;
  * the page with a compare-and-set (an explicit release, or the queue's poller) releases the page,
  * so a page is released once per lease whatever races, and counts the lease ended in
  * {@link TrackedLeases}. A lease allocates two objects: this reference and its buffer (the
- * segment under the buffer is kept with the page by {@link PageViews}).
+ * segment under the buffer, and the site credited when the page comes back, are kept with the
+ * page by {@link PageViews}).
  */
 final class Lease extends PhantomReference<ByteBuffer> {
     final Page page;
-    /** The site that allocated the buffer, credited when the page comes back. */
-    final AllocationSite site;
 
-    Lease(ByteBuffer buffer, Page page, ReferenceQueue<ByteBuffer> queue, AllocationSite site) {
+    Lease(ByteBuffer buffer, Page page, ReferenceQueue<ByteBuffer> queue) {
         super(buffer, queue);
         this.page = page;
-        this.site = site;
     }
 }

@@ -25,7 +25,7 @@ import java.nio.ByteOrder;
  * What the agent keeps with a page from lease to lease (in {@link Page#spare()}), so that a
  * lease allocates as little as it may: the page's <b>recycled scoped view</b>, handed to each
  * scoped lease of the same capacity, and the segment of the last tracked capacity, from which a
- * tracked lease makes its new root view.
+ * tracked lease makes its new root view, and the site of the current tracked lease.
  *
  * <p>Recycling a scoped view is sound because no reference to it survives its release (the
  * analysis proves it, DESIGN 4.7; ADR 0009), and only that proven release puts it back:
@@ -52,6 +52,13 @@ final class PageViews {
     private ByteBuffer scopedView;
     /** The page's first {@code byteSize()} bytes: the last tracked capacity; null when none. */
     private MemorySegment trackedSegment;
+    /**
+     * The site of the page's current tracked lease (kept here, not in the {@link Lease}, so that a
+     * tracked lease stays two objects of 64 + 32 B). Written by the allocating holder before the
+     * lease is attached (a release store), read by the winner of the lease's compare-and-set
+     * before it releases the page.
+     */
+    private AllocationSite trackedSite;
 
     private PageViews() {
     }
@@ -98,11 +105,17 @@ final class PageViews {
      * object; the segment under it is kept for the next lease of the same capacity (segments are
      * immutable and name no lease).
      */
-    ByteBuffer trackedView(Page page, int capacity) {
+    ByteBuffer trackedView(Page page, int capacity, AllocationSite site) {
+        trackedSite = site;
         MemorySegment segment = trackedSegment;
         if (segment == null || segment.byteSize() != capacity) {
             trackedSegment = segment = page.segment().asSlice(0, capacity);
         }
         return segment.asByteBuffer();
+    }
+
+    /** The site of the page's current (or just ended) tracked lease; its releaser reads it before releasing the page. */
+    AllocationSite trackedSite() {
+        return trackedSite;
     }
 }

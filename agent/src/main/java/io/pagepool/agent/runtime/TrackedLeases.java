@@ -58,9 +58,9 @@ final class TrackedLeases {
     private int outstanding;
 
     /** Attaches a tracked lease of {@code page} whose handle is {@code buffer}, a root view of the page. */
-    void start(Page page, ByteBuffer buffer, AllocationSite site) {
+    void start(Page page, ByteBuffer buffer) {
         OUTSTANDING.getAndAdd(this, 1);
-        page.attach(new Lease(buffer, page, unreachable, site));
+        page.attach(new Lease(buffer, page, unreachable));
     }
 
     /** {@code lease} was ended by an explicit release (the caller won its compare-and-set). */
@@ -92,8 +92,8 @@ final class TrackedLeases {
         do {
             Lease lease = (Lease) ref;
             if (lease.page.compareAndSetAttachment(lease, null)) {
+                PageViews.of(lease.page).trackedSite().returnedUnreachable(1); // before the page goes back
                 lease.page.release();
-                lease.site.returnedUnreachable(1);
                 drained++;
             }
         } while (drained < DRAIN_BATCH && (ref = unreachable.poll()) != null);

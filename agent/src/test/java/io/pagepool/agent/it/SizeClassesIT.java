@@ -92,7 +92,7 @@ class SizeClassesIT {
                 "64k", "2");
         perClass.forEach((label, served) -> assertEquals(served, s.get("servedFromPool." + label), label));
         assertTrue(r.stderr().contains("pagepool: size classes: 1k 2 served"), r::stderr);
-        assertTrue(r.stderr().contains("larger than 64k: 1 to the JDK (size)"), r::stderr);
+        assertTrue(r.stderr().contains("larger than 64k: 1 to the JDK (too large)"), r::stderr);
         assertTrue(r.stderr().contains("idle: 32k"), r::stderr);
 
         Map<String, Long> allocated = new TreeMap<>();
