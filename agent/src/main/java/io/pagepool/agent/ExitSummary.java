@@ -111,7 +111,7 @@ record ExitSummary(long sitesRewritten, long classesRewritten, long scopedSites,
         boolean on = rewriter != null;
         long classesChecked = watch.classesScanned();
         long transformMillis = watch.transformNanos() / 1_000_000;
-        long siteMode = SiteTable.global().jdkModeCalls();
+        long siteMode = on ? SiteTable.global().jdkModeCalls() : 0; // no site before the rewriting
         if (swap == null) {
             return new ExitSummary(0, 0, 0, classesChecked, transformMillis, 0, 0, true, 0, siteMode, 0, 0, 0, 0,
                     siteMode, scopeCheck, 0, 0, 0, 0, 0, 0, 0, 1.0, 0, List.of());

@@ -25,13 +25,10 @@ import io.pagepool.agent.rewrite.ClassWatch;
 import io.pagepool.agent.rewrite.Rewriter;
 import io.pagepool.agent.runtime.BufferSwap;
 import io.pagepool.agent.runtime.DirectBuffers;
-import io.pagepool.agent.runtime.SiteTable;
 import io.pagepool.agent.runtime.TunedSites;
 import io.pagepool.pool.SizeClassPool;
 import io.pagepool.recorder.PoolRecorder;
 import io.pagepool.recorder.Recorder;
-import io.pagepool.tuner.SizeClassTuner;
-import io.pagepool.tuner.TunerOptions;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -298,8 +295,7 @@ public final class PagePoolAgent {
                 events(s.swap().pool(), s.swap());
             }
             if (options.tune()) {
-                s.tuner(SizeClassTuner.start(s.swap().pool(), TunerOptions.builder().interval(options.tuneInterval())
-                        .debugLog(log::debug).build(), new TunedSites(SiteTable.global(), s.swap())));
+                s.tuner(TunedSites.startTuner(s.swap(), options.tuneInterval(), log::debug));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

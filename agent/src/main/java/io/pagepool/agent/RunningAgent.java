@@ -93,8 +93,10 @@ final class RunningAgent {
         }
         ExitSummary summary = ExitSummary.of(watch, r, swap, options.scopeCheck());
         log.info(summary.line());
-        summary.siteLines().forEach(log::info);
-        log.info(summary.classesLine());
+        if (r != null) { // sites and classes exist once the rewriting started
+            summary.siteLines().forEach(log::info);
+            log.info(summary.classesLine());
+        }
         if (options.summary() != null) {
             try {
                 summary.write(options.summary());

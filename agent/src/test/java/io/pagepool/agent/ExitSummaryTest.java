@@ -65,7 +65,8 @@ class ExitSummaryTest {
         // calls of sites at the JDK are the JVM's (the site table is global; other tests' sites count)
         long siteMode = summary.jdkSiteMode();
         assertTrue(summary.line().contains("served 16 buffers from the pool, " + (7 + siteMode) + " from the JDK (too"
-                + " large 2, budget spent 3, pool closed 1, empty 1, site at the JDK " + siteMode + ")"), summary.line());
+                + " large 2, budget spent 3, pool closed 1, empty 1, site at the JDK " + siteMode + ")"),
+                summary.line());
         assertEquals(Long.toString(7 + siteMode), summary.figures().get("servedByJdk"));
         assertEquals("3", summary.figures().get("jdkBudget"));
     }

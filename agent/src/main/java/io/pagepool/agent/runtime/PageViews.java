@@ -114,7 +114,7 @@ final class PageViews {
         return segment.asByteBuffer();
     }
 
-    /** The site of the page's current (or just ended) tracked lease; its releaser reads it before releasing the page. */
+    /** The site of the current (or just ended) tracked lease; its releaser reads it before releasing the page. */
     AllocationSite trackedSite() {
         return trackedSite;
     }

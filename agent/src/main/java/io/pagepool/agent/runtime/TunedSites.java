@@ -17,6 +17,11 @@ package io.pagepool.agent.runtime;
 
 import io.pagepool.tuner.AllocationSites;
 import io.pagepool.tuner.SiteSample;
+import io.pagepool.tuner.SizeClassTuner;
+import io.pagepool.tuner.TunerOptions;
+
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The {@link SiteTable}'s sites as the tuner sees them: it reads their figures and decides their
@@ -27,6 +32,15 @@ import io.pagepool.tuner.SiteSample;
 public final class TunedSites implements AllocationSites {
     private final SiteTable table;
     private final BufferSwap swap;
+
+    /**
+     * Starts the tuner of {@code swap}'s size classes, deciding the modes of the JVM's sites too.
+     * Here, not in the agent's entry class, so that verifying that class loads no tuner type.
+     */
+    public static AutoCloseable startTuner(BufferSwap swap, Duration interval, Consumer<String> debugLog) {
+        return SizeClassTuner.start(swap.pool(), TunerOptions.builder().interval(interval).debugLog(debugLog).build(),
+                new TunedSites(SiteTable.global(), swap));
+    }
 
     /** The sites of {@code table}, whose pages {@code swap} lends. */
     public TunedSites(SiteTable table, BufferSwap swap) {
