@@ -41,6 +41,9 @@ import java.util.function.ToDoubleFunction;
  */
 public final class RealworldBench {
     private static final double WARMUP_SECONDS = 0.5;
+    private static final String USAGE = "usage: ./pagepool bench realworld [--rounds N (3)] [--seconds S (3)]"
+            + " [--targets a,b,...] [--agent-options OPTS]\n  targets: "
+            + String.join(", ", Target.all().stream().map(Target::name).toList());
 
     private RealworldBench() {
     }
@@ -52,10 +55,22 @@ public final class RealworldBench {
      * @throws Exception when a server fails to start or a TCP client fails
      */
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = parse(argv);
+        if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Map<String, String> args;
+        List<Target> targets;
+        try {
+            args = parse(argv);
+            targets = Target.select(args.get("targets"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("pagepool bench realworld: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
         int rounds = Integer.parseInt(args.getOrDefault("rounds", "3"));
         double seconds = Double.parseDouble(args.getOrDefault("seconds", "3"));
-        List<Target> targets = Target.select(args.get("targets"));
         Path agentJar = Path.of(required(args, "agent-jar"));
         String classpath = required(args, "classpath");
         String options = args.getOrDefault("agent-options", "");
