@@ -21,7 +21,6 @@ import io.pagepool.recorder.TunerDecisions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The online tuner of a group of size classes: one daemon thread ({@code pagepool-tuner}) that,
@@ -44,8 +43,7 @@ public final class SizeClassTuner implements AutoCloseable {
     /** Null when no sites were given. */
     private final SitePolicy sites;
     private long steps;
-    private final Thread thread;
-    private volatile boolean running;
+    private final StepThread thread;
     private volatile int decisions;
 
     SizeClassTuner(SizeClassPool group, TunerOptions options) {
@@ -66,7 +64,7 @@ public final class SizeClassTuner implements AutoCloseable {
         this.tuners = List.copyOf(perClass);
         this.shareKnobs = List.copyOf(knobs);
         this.shares = new ShareMover(group, shareKnobs);
-        this.thread = Thread.ofPlatform().daemon().name("pagepool-tuner").unstarted(this::run);
+        this.thread = new StepThread(this::step, options.interval(), group::isClosed);
     }
 
     /** A tuner that is not running: drive it with {@link #step()} (tests). */
@@ -88,30 +86,10 @@ public final class SizeClassTuner implements AutoCloseable {
     }
 
     private static SizeClassTuner start(SizeClassTuner tuner) {
-        tuner.running = true;
         tuner.thread.start();
         return tuner;
     }
 
-    private void run() {
-        long intervalNanos = options.interval().toNanos();
-        long next = System.nanoTime() + intervalNanos;
-        while (running) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                continue;
-            }
-            next += intervalNanos;
-            if (next - System.nanoTime() < 0) {
-                next = System.nanoTime() + intervalNanos; // fell behind (a long pause): do not catch up
-            }
-            if (group.isClosed()) {
-                return;
-            }
-            step();
-        }
-    }
 
     /**
      * One control step: move shares, then one step of each class's tuner. Never throws: a failing
@@ -187,14 +165,6 @@ public final class SizeClassTuner implements AutoCloseable {
     /** Stops the controller thread and waits for it. Idempotent; the knobs stay where they are. */
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        if (thread.isAlive() && thread != Thread.currentThread()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

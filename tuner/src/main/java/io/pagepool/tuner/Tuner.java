@@ -18,7 +18,6 @@ package io.pagepool.tuner;
 import io.pagepool.pool.PagePool;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The online tuner: a daemon thread ({@code pagepool-tuner}) that reads the pool's counters every
@@ -55,8 +54,7 @@ public final class Tuner implements AutoCloseable {
     private final SlabReclaimer slabs;
     /** Null when no sites were given. */
     private final SitePolicy sites;
-    private final Thread thread;
-    private volatile boolean running;
+    private final StepThread thread;
     private volatile int decisions;
     private boolean failed;
 
@@ -85,7 +83,7 @@ public final class Tuner implements AutoCloseable {
         this.slabs = new SlabReclaimer(options);
         this.sites = allocationSites == null ? null
                 : new SitePolicy(allocationSites, options.interval(), pool.pageSize());
-        this.thread = Thread.ofPlatform().daemon().name("pagepool-tuner").unstarted(this::run);
+        this.thread = new StepThread(this::step, options.interval(), pool::isClosed);
     }
 
     /** A tuner that is not running: drive it with {@link #step()} (tests). */
@@ -113,30 +111,10 @@ public final class Tuner implements AutoCloseable {
     }
 
     private static Tuner start(Tuner tuner) {
-        tuner.running = true;
         tuner.thread.start();
         return tuner;
     }
 
-    private void run() {
-        long intervalNanos = options.interval().toNanos();
-        long next = System.nanoTime() + intervalNanos;
-        while (running) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(this, wait);
-                continue;
-            }
-            next += intervalNanos;
-            if (next - System.nanoTime() < 0) {
-                next = System.nanoTime() + intervalNanos; // fell behind (a long pause): do not catch up
-            }
-            if (pool.isClosed()) {
-                return;
-            }
-            step();
-        }
-    }
 
     /**
      * One control step: read the counters, run every policy once. Returns quietly (after one log
@@ -189,14 +167,6 @@ public final class Tuner implements AutoCloseable {
     /** Stops the controller thread and waits for it. Idempotent; the knobs stay where they are. */
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        if (thread.isAlive() && thread != Thread.currentThread()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }
