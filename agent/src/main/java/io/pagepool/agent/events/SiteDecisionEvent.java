@@ -17,7 +17,6 @@ package io.pagepool.agent.events;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 
@@ -33,24 +32,8 @@ import jdk.jfr.StackTrace;
 @Category({"Page Pool", "Agent"})
 @Description("A rewritten allocateDirect site switched between the pool and the JDK, why, and its figures")
 @StackTrace(false)
-public final class SiteDecisionEvent extends Event {
+public final class SiteDecisionEvent extends SiteEvent {
     public static final String NAME = "io.pagepool.SiteDecision";
-
-    @Label("Site")
-    @Description("The call site in Java notation: class.method(parameter types) line N")
-    public String site;
-
-    @Label("Class")
-    @Description("As in io.pagepool.ScopeVerdict")
-    public String className;
-
-    @Label("Method")
-    @Description("Name and descriptor, as in io.pagepool.ScopeVerdict")
-    public String method;
-
-    @Label("Line")
-    @Description("Source line of the call site, or -1")
-    public int line;
 
     @Label("Before")
     @Description("Mode before: POOLED or JDK")
@@ -62,36 +45,4 @@ public final class SiteDecisionEvent extends Event {
 
     @Label("Reason")
     public String reason;
-
-    @Label("Served")
-    @Description("Pages this site took from the pool so far")
-    public long served;
-
-    @Label("Returned Scoped")
-    @Description("Pages returned by scoped release so far")
-    public long returnedScoped;
-
-    @Label("Returned By Method")
-    @Description("Pages returned by release= methods and built-in recipes so far")
-    public long returnedMethod;
-
-    @Label("Returned By Cleaner")
-    @Description("Pages returned by invokeCleaner so far")
-    public long returnedCleaner;
-
-    @Label("Returned By API")
-    @Description("Pages returned through PagePools.release so far")
-    public long returnedApi;
-
-    @Label("Returned By Reachability")
-    @Description("Pages returned when their buffer became unreachable so far")
-    public long returnedReachability;
-
-    @Label("In Flight")
-    @Description("Pages of this site out now")
-    public long inFlight;
-
-    @Label("JDK Served")
-    @Description("Calls of this site the JDK served (mode JDK, or a waive of the pool's) so far")
-    public long jdkServed;
 }

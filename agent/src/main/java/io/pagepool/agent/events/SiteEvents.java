@@ -37,22 +37,10 @@ final class SiteEvents implements ChunkBoundaries.Source {
     static void decision(AllocationSite site, SiteMode before, String reason) {
         SiteDecisionEvent e = new SiteDecisionEvent();
         if (e.shouldCommit()) {
-            SiteFigures f = site.figures();
-            e.site = site.javaName();
-            e.className = site.className();
-            e.method = site.method();
-            e.line = site.line();
+            e.setSite(site, site.figures());
             e.before = before.name();
             e.after = site.mode().name();
             e.reason = reason;
-            e.served = f.served();
-            e.returnedScoped = f.returnedScoped();
-            e.returnedMethod = f.returnedMethod();
-            e.returnedCleaner = f.returnedCleaner();
-            e.returnedApi = f.returnedApi();
-            e.returnedReachability = f.returnedReachability();
-            e.inFlight = f.inFlight();
-            e.jdkServed = f.jdkServed();
             e.commit();
         }
     }
@@ -65,19 +53,8 @@ final class SiteEvents implements ChunkBoundaries.Source {
                 continue;
             }
             SiteStatisticsEvent e = new SiteStatisticsEvent();
-            e.site = site.javaName();
-            e.className = site.className();
-            e.method = site.method();
-            e.line = site.line();
+            e.setSite(site, f);
             e.mode = site.mode().name();
-            e.served = f.served();
-            e.returnedScoped = f.returnedScoped();
-            e.returnedMethod = f.returnedMethod();
-            e.returnedCleaner = f.returnedCleaner();
-            e.returnedApi = f.returnedApi();
-            e.returnedReachability = f.returnedReachability();
-            e.inFlight = f.inFlight();
-            e.jdkServed = f.jdkServed();
             e.commit();
         }
     }
